@@ -1,0 +1,256 @@
+package io.hyclus.core.codec;
+
+import io.hyclus.core.scan.AcrossTrackGeometry;
+import io.hyclus.core.scan.CameraSetup;
+import io.hyclus.core.scan.SampleContainerWritten;
+import io.hyclus.core.scan.ScanCompleted;
+import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.spectral.Sensor;
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.core.spectral.WavelengthGrid;
+import io.hyclus.core.tray.GrainSizeFraction;
+import io.hyclus.core.tray.RegionMm;
+import io.hyclus.core.tray.SampleMetadata;
+import io.hyclus.core.tray.TrayLayout;
+import io.hyclus.core.tray.TraySlot;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes and decodes {@link ScanEvent}s and {@link SampleContainerWritten} notifications.
+ *
+ * <p>Layout: magic {@code HYCL} (4 bytes), format version (1 byte), type tag (1 byte), then the
+ * record's fields in declaration order; big-endian; strings as UTF-8 with an int length; scanline
+ * reflectance as float32. A decoder refuses other magics, versions and tags, and trailing bytes.
+ */
+public final class ScanEventCodec {
+    static final int MAGIC = 0x4859434C;
+    static final int VERSION = 1;
+    private static final int STARTED = 1;
+    private static final int LINE = 2;
+    private static final int COMPLETED = 3;
+    private static final int SAMPLE_WRITTEN = 4;
+
+    private ScanEventCodec() {
+    }
+
+    public static byte[] encode(ScanEvent event) {
+        if (event instanceof Scanline l) {
+            return encodeLine(l);
+        }
+        if (event instanceof ScanStarted s) {
+            return encodeStarted(s);
+        }
+        return encodeCompleted((ScanCompleted) event);
+    }
+
+    /**
+     * Decodes one scan event.
+     *
+     * @param where names the bytes' origin for error messages (e.g. topic/partition/offset)
+     */
+    public static ScanEvent decode(byte[] bytes, String where) {
+        Reader r = header(bytes, where);
+        int type = r.i8();
+        try {
+            ScanEvent e = switch (type) {
+                case STARTED -> decodeStarted(r);
+                case LINE -> decodeLine(r);
+                case COMPLETED -> decodeCompleted(r);
+                default -> throw new CodecException(where + ": unknown scan event type " + type
+                        + " (expected 1 start, 2 line, 3 completed)");
+            };
+            r.end();
+            return e;
+        } catch (IllegalArgumentException ex) {
+            throw new CodecException(where + ": decoded an invalid record: " + ex.getMessage(), ex);
+        }
+    }
+
+    public static byte[] encode(SampleContainerWritten s) {
+        Writer w = start(256, SAMPLE_WRITTEN);
+        w.str(s.scanId()).str(s.sampleId()).str(s.camera().name()).str(s.file()).i64(s.pixels()).i32(s.bands());
+        instant(w, s.writtenAt());
+        return w.toBytes();
+    }
+
+    public static SampleContainerWritten decodeSampleWritten(byte[] bytes, String where) {
+        Reader r = header(bytes, where);
+        int type = r.i8();
+        if (type != SAMPLE_WRITTEN) {
+            throw new CodecException(where + ": expected a sample-written record (type 4), found type " + type);
+        }
+        try {
+            SampleContainerWritten s = new SampleContainerWritten(r.str(), r.str(), kind(r.str(), where), r.str(),
+                    r.i64(), r.i32(), instant(r));
+            r.end();
+            return s;
+        } catch (IllegalArgumentException ex) {
+            throw new CodecException(where + ": decoded an invalid record: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static Writer start(int capacity, int type) {
+        return new Writer(capacity).i32(MAGIC).i8(VERSION).i8(type);
+    }
+
+    private static Reader header(byte[] bytes, String where) {
+        if (bytes == null) {
+            throw new CodecException(where + ": null record value");
+        }
+        Reader r = new Reader(bytes, where);
+        int magic = r.i32();
+        if (magic != MAGIC) {
+            throw new CodecException(String.format("%s: not a HyClus record: magic 0x%08X, expected 0x%08X", where,
+                    magic, MAGIC));
+        }
+        int version = r.i8();
+        if (version != VERSION) {
+            throw new CodecException(where + ": unsupported format version " + version + ", this build reads " + VERSION);
+        }
+        return r;
+    }
+
+    private static byte[] encodeLine(Scanline l) {
+        Writer w = start(64 + l.scanId().length() + 4 * l.pixels() * l.bands(), LINE);
+        w.str(l.scanId()).str(l.camera().name()).i64(l.lineIndex()).i64(l.encoderMicrons());
+        instant(w, l.acquiredAt());
+        w.i32(l.pixels()).i32(l.bands()).f32s(l.reflectance());
+        return w.toBytes();
+    }
+
+    private static Scanline decodeLine(Reader r) {
+        String scanId = r.str();
+        SensorKind camera = kind(r.str(), "scanline");
+        long line = r.i64();
+        long encoder = r.i64();
+        Instant t = instant(r);
+        int pixels = r.i32();
+        int bands = r.i32();
+        return new Scanline(scanId, camera, line, encoder, t, pixels, bands, r.f32s());
+    }
+
+    private static byte[] encodeStarted(ScanStarted s) {
+        Writer w = start(4096, STARTED);
+        w.str(s.scanId());
+        TrayLayout t = s.tray();
+        w.str(t.trayId()).f64(t.widthMm()).f64(t.lengthMm()).i32(t.slots().size());
+        for (TraySlot slot : t.slots()) {
+            SampleMetadata m = slot.sample();
+            w.i32(slot.index()).str(m.sampleId()).str(m.plant()).str(m.month().toString()).str(m.fraction().name());
+            RegionMm g = slot.region();
+            w.f64(g.x0()).f64(g.y0()).f64(g.x1()).f64(g.y1());
+        }
+        w.i32(s.cameras().size());
+        for (CameraSetup c : s.cameras()) {
+            Sensor sensor = c.sensor();
+            w.str(sensor.id()).str(sensor.kind().name()).i32(sensor.pixels());
+            w.f64s(sensor.grid().centresNm()).f64s(sensor.grid().fwhmNm());
+            AcrossTrackGeometry geo = c.geometry();
+            w.f64(geo.firstPixelCentreMm()).f64(geo.pixelPitchMm()).i64(geo.trayOriginEncoderMicrons());
+        }
+        instant(w, s.startedAt());
+        strings(w, s.provenance());
+        return w.toBytes();
+    }
+
+    private static ScanStarted decodeStarted(Reader r) {
+        String scanId = r.str();
+        String trayId = r.str();
+        double width = r.f64();
+        double length = r.f64();
+        int nSlots = count(r, "slots");
+        List<TraySlot> slots = new ArrayList<>(nSlots);
+        for (int i = 0; i < nSlots; i++) {
+            int index = r.i32();
+            SampleMetadata m = new SampleMetadata(r.str(), r.str(), YearMonth.parse(r.str()),
+                    GrainSizeFraction.valueOf(r.str()));
+            slots.add(new TraySlot(index, m, new RegionMm(r.f64(), r.f64(), r.f64(), r.f64())));
+        }
+        int nCams = count(r, "cameras");
+        List<CameraSetup> cams = new ArrayList<>(nCams);
+        for (int i = 0; i < nCams; i++) {
+            String id = r.str();
+            SensorKind kind = kind(r.str(), "scan " + scanId);
+            int pixels = r.i32();
+            WavelengthGrid grid = new WavelengthGrid(r.f64s(), r.f64s());
+            cams.add(new CameraSetup(new Sensor(id, kind, grid, pixels),
+                    new AcrossTrackGeometry(r.f64(), r.f64(), r.i64())));
+        }
+        Instant started = instant(r);
+        return new ScanStarted(scanId, new TrayLayout(trayId, width, length, slots), cams, started, strings(r));
+    }
+
+    private static byte[] encodeCompleted(ScanCompleted c) {
+        Writer w = start(256, COMPLETED);
+        w.str(c.scanId()).i32(c.linesPublished().size());
+        c.linesPublished().forEach((k, v) -> w.str(k.name()).i64(v));
+        instant(w, c.completedAt());
+        w.i32(c.degradations().size());
+        c.degradations().forEach(w::str);
+        return w.toBytes();
+    }
+
+    private static ScanCompleted decodeCompleted(Reader r) {
+        String scanId = r.str();
+        int n = count(r, "camera line counts");
+        Map<SensorKind, Long> lines = new EnumMap<>(SensorKind.class);
+        for (int i = 0; i < n; i++) {
+            lines.put(kind(r.str(), "scan " + scanId), r.i64());
+        }
+        Instant t = instant(r);
+        int nd = count(r, "degradations");
+        List<String> deg = new ArrayList<>(nd);
+        for (int i = 0; i < nd; i++) {
+            deg.add(r.str());
+        }
+        return new ScanCompleted(scanId, lines, t, deg);
+    }
+
+    private static void strings(Writer w, Map<String, String> map) {
+        w.i32(map.size());
+        map.forEach((k, v) -> w.str(k).str(v));
+    }
+
+    private static Map<String, String> strings(Reader r) {
+        int n = count(r, "provenance entries");
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            map.put(r.str(), r.str());
+        }
+        return map;
+    }
+
+    private static void instant(Writer w, Instant t) {
+        w.i64(t.getEpochSecond()).i32(t.getNano());
+    }
+
+    private static Instant instant(Reader r) {
+        return Instant.ofEpochSecond(r.i64(), r.i32());
+    }
+
+    private static int count(Reader r, String what) {
+        int at = r.offset();
+        int n = r.i32();
+        if (n < 0 || n > 100_000) {
+            throw new CodecException("count of " + what + " at offset " + at + " is out of range: " + n);
+        }
+        return n;
+    }
+
+    private static SensorKind kind(String name, String where) {
+        try {
+            return SensorKind.valueOf(name);
+        } catch (IllegalArgumentException ex) {
+            throw new CodecException(where + ": unknown camera kind '" + name + "'", ex);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.hyclus.core.codec;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growable big-endian byte buffer for the codec. */
+final class Writer {
+    private ByteBuffer buf;
+
+    Writer(int initialCapacity) {
+        buf = ByteBuffer.allocate(Math.max(64, initialCapacity)).order(ByteOrder.BIG_ENDIAN);
+    }
+
+    private void ensure(int more) {
+        if (buf.remaining() < more) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + more));
+            buf.flip();
+            bigger.put(buf);
+            buf = bigger;
+        }
+    }
+
+    Writer i8(int v) {
+        ensure(1);
+        buf.put((byte) v);
+        return this;
+    }
+
+    Writer i32(int v) {
+        ensure(4);
+        buf.putInt(v);
+        return this;
+    }
+
+    Writer i64(long v) {
+        ensure(8);
+        buf.putLong(v);
+        return this;
+    }
+
+    Writer f64(double v) {
+        ensure(8);
+        buf.putDouble(v);
+        return this;
+    }
+
+    Writer str(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        i32(b.length);
+        ensure(b.length);
+        buf.put(b);
+        return this;
+    }
+
+    Writer f64s(double[] v) {
+        i32(v.length);
+        ensure(8 * v.length);
+        buf.asDoubleBuffer().put(v);
+        buf.position(buf.position() + 8 * v.length);
+        return this;
+    }
+
+    Writer f32s(float[] v) {
+        i32(v.length);
+        ensure(4 * v.length);
+        buf.asFloatBuffer().put(v);
+        buf.position(buf.position() + 4 * v.length);
+        return this;
+    }
+
+    byte[] toBytes() {
+        return Arrays.copyOf(buf.array(), buf.position());
+    }
+}
