@@ -1,0 +1,39 @@
+package io.hyclus.kafka.topic;
+
+import io.hyclus.core.scan.SampleContainerWritten;
+import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.kafka.broker.EmbeddedBrokerSettings;
+import org.apache.kafka.common.serialization.Serdes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every topic HyClus uses, declared once.
+ *
+ * <ul>
+ *   <li>{@link #SCAN_EVENTS}: keyed by scan id; a scan's start, calibrated lines and completion, in order.
+ *       Records reach ~1 MB (a 1024 x 224 float32 line), so the topic accepts 4 MiB.</li>
+ *   <li>{@link #SAMPLE_CONTAINERS}: keyed by {@code scanId/sampleId}; one record per HDF5 container written.</li>
+ *   <li>{@link #SCAN_EVENTS_DEAD_LETTERS}: raw bytes of scan events streaming could not use, with the reason
+ *       and origin in headers ({@code hyclus.error}, {@code hyclus.source.topic}, {@code .partition}, {@code .offset}).</li>
+ * </ul>
+ */
+public final class HyclusTopics {
+    private static final Map<String, String> LARGE_RECORDS = Map.of("max.message.bytes",
+            String.valueOf(EmbeddedBrokerSettings.DEFAULT_MAX_MESSAGE_BYTES));
+
+    public static final Topic<String, ScanEvent> SCAN_EVENTS = new Topic<>("hyclus.scan-events", Serdes.String(),
+            new ScanEventSerde(), LARGE_RECORDS);
+    public static final Topic<String, SampleContainerWritten> SAMPLE_CONTAINERS = new Topic<>(
+            "hyclus.sample-containers", Serdes.String(), new SampleContainerSerde(), Map.of());
+    public static final Topic<byte[], byte[]> SCAN_EVENTS_DEAD_LETTERS = new Topic<>("hyclus.scan-events.dlq",
+            Serdes.ByteArray(), Serdes.ByteArray(), LARGE_RECORDS);
+
+    private HyclusTopics() {
+    }
+
+    public static List<Topic<?, ?>> all() {
+        return List.of(SCAN_EVENTS, SAMPLE_CONTAINERS, SCAN_EVENTS_DEAD_LETTERS);
+    }
+}
