@@ -49,6 +49,11 @@ public record RawFrame(String cameraId, SensorKind kind, long sequence, Instant 
         return counts.clone();
     }
 
+    /** The digital number at flat index {@code pixel * bands + band}, 0-4095. */
+    public int countAt(int index) {
+        return counts[index] & 0xFFFF;
+    }
+
     /** The digital number at one pixel and band, 0-4095. */
     public int count(int pixel, int band) {
         return counts[pixel * bands + band] & 0xFFFF;

@@ -1,0 +1,138 @@
+package io.hyclus.acquisition.calibration;
+
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.hardware.camera.RawFrame;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns raw frames into reflectance with averaged dark and white references:
+ * {@code R = (raw - dark) / (white - dark) * panel}. So for dark &lt;= raw &lt;= white, 0 &lt;= R &lt;= panel &lt;= 1.
+ *
+ * <p>Elements (pixel, band) whose white reference barely exceeds their dark one (dead or saturated
+ * hot elements) would divide by almost nothing; their reflectance is instead the mean of the nearest
+ * responsive pixels on either side in the same band, and they are listed in {@link #degradations()}.
+ */
+public final class RadiometricCalibration {
+    private final String cameraId;
+    private final int pixels;
+    private final int bands;
+    private final float[] dark;
+    private final float[] scale;
+    private final int[] left;
+    private final int[] right;
+    private final List<String> degradations;
+    private final Map<String, String> provenance;
+
+    private RadiometricCalibration(String cameraId, int pixels, int bands, float[] dark, float[] scale, int[] left,
+                                   int[] right, List<String> degradations, Map<String, String> provenance) {
+        this.cameraId = cameraId;
+        this.pixels = pixels;
+        this.bands = bands;
+        this.dark = dark;
+        this.scale = scale;
+        this.left = left;
+        this.right = right;
+        this.degradations = List.copyOf(degradations);
+        this.provenance = Map.copyOf(provenance);
+    }
+
+    /** Builds a calibration from dark frames (shutter closed) and white frames (panel under the line). */
+    public static RadiometricCalibration fromReferences(List<RawFrame> darkFrames, List<RawFrame> whiteFrames,
+                                                        CalibrationSettings settings) {
+        if (darkFrames.isEmpty() || whiteFrames.isEmpty()) {
+            throw new CalibrationException("calibration needs dark and white frames: got " + darkFrames.size()
+                    + " dark and " + whiteFrames.size() + " white");
+        }
+        RawFrame first = darkFrames.get(0);
+        float[] dark = ReferenceAverage.of(darkFrames, first, "dark");
+        float[] white = ReferenceAverage.of(whiteFrames, first, "white");
+        int pixels = first.pixels();
+        int bands = first.bands();
+        float[] scale = new float[dark.length];
+        boolean[] bad = new boolean[dark.length];
+        int badCount = 0;
+        for (int i = 0; i < dark.length; i++) {
+            double response = white[i] - dark[i];
+            bad[i] = response < settings.minResponseDn() || white[i] >= RawFrame.MAX_COUNT - 0.5;
+            if (bad[i]) {
+                badCount++;
+            } else {
+                scale[i] = (float) (settings.panelReflectance() / response);
+            }
+        }
+        if (badCount > settings.maxBadElementFraction() * dark.length) {
+            throw new CalibrationException(String.format("camera %s: %d of %d elements (%.2f %%) do not respond "
+                    + "(white - dark < %.0f DN or white saturated); at most %.2f %% allowed: check lamp, shutter "
+                    + "and white panel", first.cameraId(), badCount, dark.length, 100.0 * badCount / dark.length,
+                    settings.minResponseDn(), 100 * settings.maxBadElementFraction()));
+        }
+        Repair repair = Repair.plan(bad, pixels, bands, first.cameraId());
+        Map<String, String> prov = new LinkedHashMap<>();
+        prov.put("calibration.camera", first.cameraId());
+        prov.put("calibration.dark_frames", darkFrames.size() + " (sequence " + darkFrames.get(0).sequence() + "-"
+                + darkFrames.get(darkFrames.size() - 1).sequence() + ")");
+        prov.put("calibration.white_frames", whiteFrames.size() + " (sequence " + whiteFrames.get(0).sequence() + "-"
+                + whiteFrames.get(whiteFrames.size() - 1).sequence() + ")");
+        prov.put("calibration.panel_reflectance", String.valueOf(settings.panelReflectance()));
+        prov.put("calibration.min_response_dn", String.valueOf(settings.minResponseDn()));
+        prov.put("calibration.repaired_elements", String.valueOf(badCount));
+        List<String> deg = new ArrayList<>();
+        if (badCount > 0) {
+            deg.add(first.cameraId() + ": " + badCount + " unresponsive elements repaired from neighbouring pixels: "
+                    + repair.describe());
+        }
+        return new RadiometricCalibration(first.cameraId(), pixels, bands, dark, scale, repair.left(), repair.right(),
+                deg, prov);
+    }
+
+    public int pixels() {
+        return pixels;
+    }
+
+    public int bands() {
+        return bands;
+    }
+
+    /** What calibration had to repair, one line per camera; empty when every element responded. */
+    public List<String> degradations() {
+        return degradations;
+    }
+
+    /** Calibration facts for the scan's provenance. */
+    public Map<String, String> provenance() {
+        return provenance;
+    }
+
+    /** Calibrates one frame into line {@code lineIndex} of scan {@code scanId}. */
+    public Scanline apply(RawFrame raw, String scanId, long lineIndex) {
+        if (raw.pixels() != pixels || raw.bands() != bands || !raw.cameraId().equals(cameraId)) {
+            throw new CalibrationException("scan " + scanId + " line " + lineIndex + ": frame " + raw.cameraId() + "#"
+                    + raw.sequence() + " is " + raw.pixels() + " x " + raw.bands() + " but the references of camera "
+                    + cameraId + " are " + pixels + " x " + bands + ": take new references after changing ROI or binning");
+        }
+        float[] r = new float[pixels * bands];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (raw.countAt(i) - dark[i]) * scale[i];
+        }
+        for (int i = 0; i < r.length; i++) {
+            if (left[i] >= 0 || right[i] >= 0) {
+                r[i] = repaired(r, i);
+            }
+        }
+        return new Scanline(scanId, raw.kind(), lineIndex, raw.encoderMicrons(), raw.time(), pixels, bands, r);
+    }
+
+    private float repaired(float[] r, int i) {
+        if (left[i] == Repair.NONE) {
+            return r[right[i]];
+        }
+        if (right[i] == Repair.NONE) {
+            return r[left[i]];
+        }
+        return (r[left[i]] + r[right[i]]) / 2;
+    }
+}

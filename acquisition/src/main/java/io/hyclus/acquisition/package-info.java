@@ -1,0 +1,5 @@
+/**
+ * Acquisition: runs a tray scan (references, then lines), calibrates raw frames to reflectance and
+ * publishes scan events to Kafka.
+ */
+package io.hyclus.acquisition;

@@ -1,0 +1,10 @@
+package io.hyclus.acquisition.scan;
+
+import java.util.List;
+
+/** What a finished scan published: line count and every recorded degradation. */
+public record ScanReport(String scanId, long lines, List<String> degradations) {
+    public ScanReport {
+        degradations = List.copyOf(degradations);
+    }
+}
