@@ -77,7 +77,8 @@ public final class ScanEventCodec {
 
     public static byte[] encode(SampleContainerWritten s) {
         Writer w = start(256, SAMPLE_WRITTEN);
-        w.str(s.scanId()).str(s.sampleId()).str(s.camera().name()).str(s.file()).i64(s.pixels()).i32(s.bands());
+        w.str(s.scanId()).str(s.sampleId()).str(s.file()).i32(s.spectra().size());
+        s.spectra().forEach((k, v) -> w.str(k.name()).i64(v));
         instant(w, s.writtenAt());
         return w.toBytes();
     }
@@ -89,8 +90,15 @@ public final class ScanEventCodec {
             throw new CodecException(where + ": expected a sample-written record (type 4), found type " + type);
         }
         try {
-            SampleContainerWritten s = new SampleContainerWritten(r.str(), r.str(), kind(r.str(), where), r.str(),
-                    r.i64(), r.i32(), instant(r));
+            String scanId = r.str();
+            String sampleId = r.str();
+            String file = r.str();
+            int n = count(r, "camera spectra counts");
+            Map<SensorKind, Long> spectra = new EnumMap<>(SensorKind.class);
+            for (int i = 0; i < n; i++) {
+                spectra.put(kind(r.str(), where), r.i64());
+            }
+            SampleContainerWritten s = new SampleContainerWritten(scanId, sampleId, file, spectra, instant(r));
             r.end();
             return s;
         } catch (IllegalArgumentException ex) {

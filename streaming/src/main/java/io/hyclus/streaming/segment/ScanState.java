@@ -1,0 +1,107 @@
+package io.hyclus.streaming.segment;
+
+import io.hyclus.core.codec.ScanEventCodec;
+import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.spectral.SensorKind;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The segmentation's state stores, keyed by text: scan starts by scan id; fragments by
+ * {@code scanId|CAMERA|slot|line} (line zero-padded so a prefix scan returns lines in order); lines
+ * received by {@code scanId|CAMERA}. Decoded starts are cached in memory.
+ */
+final class ScanState {
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final KeyValueStore<String, byte[]> starts;
+    private final KeyValueStore<String, byte[]> fragments;
+    private final KeyValueStore<String, Long> progress;
+    private final Map<String, ScanStarted> cache = new HashMap<>();
+
+    ScanState(KeyValueStore<String, byte[]> starts, KeyValueStore<String, byte[]> fragments,
+              KeyValueStore<String, Long> progress) {
+        this.starts = starts;
+        this.fragments = fragments;
+        this.progress = progress;
+    }
+
+    void start(ScanStarted s, String where) {
+        byte[] where8 = where.getBytes(StandardCharsets.UTF_8);
+        byte[] event = ScanEventCodec.encode(s);
+        byte[] value = new byte[4 + where8.length + event.length];
+        java.nio.ByteBuffer.wrap(value).putInt(where8.length).put(where8).put(event);
+        starts.put(s.scanId(), value);
+        cache.put(s.scanId(), s);
+    }
+
+    ScanStarted started(String scanId) {
+        ScanStarted s = cache.get(scanId);
+        if (s == null) {
+            byte[] v = starts.get(scanId);
+            if (v != null) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(v);
+                int n = b.getInt();
+                byte[] event = java.util.Arrays.copyOfRange(v, 4 + n, v.length);
+                s = (ScanStarted) ScanEventCodec.decode(event, "state store, scan " + scanId);
+                cache.put(scanId, s);
+            }
+        }
+        return s;
+    }
+
+    String startedWhere(String scanId) {
+        byte[] v = starts.get(scanId);
+        if (v == null) {
+            return "unknown";
+        }
+        int n = java.nio.ByteBuffer.wrap(v).getInt();
+        return new String(v, 4, n, StandardCharsets.UTF_8);
+    }
+
+    void putFragment(String scanId, SensorKind camera, int slot, LineFragment f) {
+        fragments.put(String.format("%s|%s|%d|%012d", scanId, camera, slot, f.lineIndex()), f.toBytes());
+    }
+
+    /** The slot's fragments in line order, removed from the store. */
+    List<LineFragment> takeFragments(String scanId, SensorKind camera, int slot) {
+        List<LineFragment> out = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = fragments.prefixScan(scanId + "|" + camera + "|" + slot + "|", KEYS)) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                keys.add(kv.key);
+                out.add(LineFragment.fromBytes(kv.value));
+            }
+        }
+        keys.forEach(fragments::delete);
+        return out;
+    }
+
+    void countLine(String scanId, SensorKind camera) {
+        String key = scanId + "|" + camera;
+        Long n = progress.get(key);
+        progress.put(key, n == null ? 1 : n + 1);
+    }
+
+    long linesReceived(String scanId, SensorKind camera) {
+        Long n = progress.get(scanId + "|" + camera);
+        return n == null ? 0 : n;
+    }
+
+    void finish(ScanStarted s) {
+        for (var cam : s.cameras()) {
+            progress.delete(s.scanId() + "|" + cam.sensor().kind());
+        }
+        starts.delete(s.scanId());
+        cache.remove(s.scanId());
+    }
+}

@@ -1,0 +1,155 @@
+package io.hyclus.streaming.segment;
+
+import io.hyclus.core.HyclusVersion;
+import io.hyclus.core.codec.CodecException;
+import io.hyclus.core.codec.ScanEventCodec;
+import io.hyclus.core.scan.CameraSetup;
+import io.hyclus.core.scan.SampleContainerWritten;
+import io.hyclus.core.scan.ScanCompleted;
+import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.core.tray.TraySlot;
+import io.hyclus.streaming.container.SampleContainer;
+import io.hyclus.streaming.container.SampleContainerWriter;
+import io.hyclus.streaming.container.SampleCube;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cuts scans into samples. A scan's start is kept in a store; each line's pixels are split by slot into
+ * fragments kept in another store; at the scan's completion every slot's fragments become one HDF5
+ * container and a {@link SampleContainerWritten} record, and the scan's state is removed. Records that
+ * cannot be decoded or do not fit their scan go to the dead-letter sink; processing continues.
+ */
+final class SegmentProcessor implements Processor<byte[], byte[], Object, Object> {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentProcessor.class);
+
+    private final SegmentationSettings settings;
+    private final InstantSource clock;
+    private final SampleContainerWriter writer;
+    private ProcessorContext<Object, Object> ctx;
+    private ScanState state;
+
+    SegmentProcessor(SegmentationSettings settings, InstantSource clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.writer = new SampleContainerWriter(settings.outputDir());
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.ctx = context;
+        this.state = new ScanState(context.getStateStore(SegmentationTopology.STARTS_STORE),
+                context.getStateStore(SegmentationTopology.FRAGMENTS_STORE),
+                context.getStateStore(SegmentationTopology.PROGRESS_STORE));
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> rec) {
+        String where = DeadLetters.where(ctx);
+        ScanEvent event;
+        try {
+            event = ScanEventCodec.decode(rec.value(), where);
+        } catch (CodecException e) {
+            DeadLetters.send(ctx, rec, e.getMessage(), SegmentationTopology.DEAD_LETTER_SINK);
+            return;
+        }
+        String key = rec.key() == null ? null : new String(rec.key(), StandardCharsets.UTF_8);
+        String problem = !event.scanId().equals(key)
+                ? "record key '" + key + "' does not match scan id '" + event.scanId() + "' at " + where
+                : handle(event, where);
+        if (problem != null) {
+            DeadLetters.send(ctx, rec, problem, SegmentationTopology.DEAD_LETTER_SINK);
+        }
+    }
+
+    /** Returns why the event cannot be used, or null when it was used. */
+    private String handle(ScanEvent event, String where) {
+        if (event instanceof ScanStarted s) {
+            state.start(s, where);
+            LOG.info("Scan {} started: tray {} with {} slots", s.scanId(), s.tray().trayId(), s.tray().slots().size());
+            return null;
+        }
+        ScanStarted start = state.started(event.scanId());
+        if (start == null) {
+            return event.getClass().getSimpleName() + " of scan " + event.scanId() + " at " + where
+                    + " arrived without a ScanStarted for that scan";
+        }
+        if (event instanceof Scanline line) {
+            return onLine(start, line);
+        }
+        onCompleted(start, (ScanCompleted) event, where);
+        return null;
+    }
+
+    private String onLine(ScanStarted start, Scanline line) {
+        CameraSetup cam = start.camera(line.camera()).orElse(null);
+        if (cam == null) {
+            return "line " + line.lineIndex() + " of scan " + line.scanId() + " comes from camera " + line.camera()
+                    + " which the scan's start does not list " + start.cameras().stream().map(c -> c.sensor().kind()).toList();
+        }
+        if (line.pixels() != cam.sensor().pixels() || line.bands() != cam.sensor().bands()) {
+            return "line " + line.lineIndex() + " of scan " + line.scanId() + " is " + line.pixels() + " x "
+                    + line.bands() + " but camera " + cam.sensor().id() + " was announced as " + cam.sensor().pixels()
+                    + " x " + cam.sensor().bands();
+        }
+        Map<Integer, int[]> bySlot = PixelAssigner.assign(start.tray(), cam.geometry(), line.pixels(),
+                line.encoderMicrons(), settings.edgeMarginMm());
+        bySlot.forEach((slot, pixels) -> state.putFragment(line.scanId(), line.camera(), slot, LineFragment.of(line, pixels)));
+        state.countLine(line.scanId(), line.camera());
+        return null;
+    }
+
+    private void onCompleted(ScanStarted start, ScanCompleted done, String where) {
+        Map<String, String> prov = provenance(start, done, where);
+        for (TraySlot slot : start.tray().slots()) {
+            List<SampleCube> cubes = start.cameras().stream()
+                    .map(cam -> ContainerAssembler.assemble(cam, state.takeFragments(start.scanId(), cam.sensor().kind(), slot.index())))
+                    .toList();
+            Path file = writer.write(new SampleContainer(start.scanId(), start.tray().trayId(), slot, cubes, prov));
+            Map<SensorKind, Long> counts = new EnumMap<>(SensorKind.class);
+            cubes.forEach(c -> counts.put(c.camera().sensor().kind(), (long) c.size()));
+            SampleContainerWritten written = new SampleContainerWritten(start.scanId(), slot.sample().sampleId(),
+                    file.toString(), counts, clock.instant());
+            ctx.forward(new Record<Object, Object>(start.scanId() + "/" + slot.sample().sampleId(), written,
+                    ctx.currentSystemTimeMs()), SegmentationTopology.SAMPLES_SINK);
+            LOG.info("Scan {}: wrote {} ({} spectra)", start.scanId(), file, counts);
+        }
+        state.finish(start);
+    }
+
+    private Map<String, String> provenance(ScanStarted start, ScanCompleted done, String where) {
+        Map<String, String> prov = new LinkedHashMap<>(start.provenance());
+        prov.put("segmentation.software_version", HyclusVersion.get());
+        prov.put("segmentation.edge_margin_mm", String.valueOf(settings.edgeMarginMm()));
+        prov.put("segmentation.scan_started_at", state.startedWhere(start.scanId()));
+        prov.put("segmentation.scan_completed_at", where);
+        prov.put("segmentation.written_utc", clock.instant().toString());
+        prov.put("scan.started_utc", start.startedAt().toString());
+        prov.put("scan.completed_utc", done.completedAt().toString());
+        for (CameraSetup cam : start.cameras()) {
+            SensorKind k = cam.sensor().kind();
+            long received = state.linesReceived(start.scanId(), k);
+            Long published = done.linesPublished().get(k);
+            prov.put("segmentation.lines_received." + k.name().toLowerCase(java.util.Locale.ROOT),
+                    received + " of " + (published == null ? "?" : published) + " published");
+        }
+        for (int i = 0; i < done.degradations().size(); i++) {
+            prov.put("scan.degradation." + (i + 1), done.degradations().get(i));
+        }
+        return prov;
+    }
+}

@@ -1,0 +1,50 @@
+package io.hyclus.streaming.segment;
+
+import io.hyclus.kafka.topic.HyclusTopics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.InstantSource;
+
+/**
+ * Builds the segmentation topology; nothing here starts or stops it.
+ *
+ * <pre>
+ * scan-events (source, hyclus.scan-events)
+ *   -> segment (processor; stores scan-starts, sample-fragments, scan-lines-received)
+ *        -> sample-containers (sink, hyclus.sample-containers)
+ *        -> dead-letters      (sink, hyclus.scan-events.dlq)
+ * </pre>
+ */
+public final class SegmentationTopology {
+    public static final String SOURCE = "scan-events";
+    public static final String PROCESSOR = "segment";
+    public static final String SAMPLES_SINK = "sample-containers";
+    public static final String DEAD_LETTER_SINK = "dead-letters";
+    public static final String STARTS_STORE = "scan-starts";
+    public static final String FRAGMENTS_STORE = "sample-fragments";
+    public static final String PROGRESS_STORE = "scan-lines-received";
+
+    private SegmentationTopology() {
+    }
+
+    public static Topology build(SegmentationSettings settings, InstantSource clock) {
+        Topology t = new Topology();
+        t.addSource(SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+                HyclusTopics.SCAN_EVENTS.name());
+        t.addProcessor(PROCESSOR, () -> new SegmentProcessor(settings, clock), SOURCE);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STARTS_STORE), Serdes.String(),
+                Serdes.ByteArray()), PROCESSOR);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FRAGMENTS_STORE), Serdes.String(),
+                Serdes.ByteArray()), PROCESSOR);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_STORE), Serdes.String(),
+                Serdes.Long()), PROCESSOR);
+        t.addSink(SAMPLES_SINK, HyclusTopics.SAMPLE_CONTAINERS.name(),
+                HyclusTopics.SAMPLE_CONTAINERS.keySerde().serializer(),
+                HyclusTopics.SAMPLE_CONTAINERS.valueSerde().serializer(), PROCESSOR);
+        t.addSink(DEAD_LETTER_SINK, HyclusTopics.SCAN_EVENTS_DEAD_LETTERS.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
+        return t;
+    }
+}

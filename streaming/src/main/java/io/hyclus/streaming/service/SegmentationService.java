@@ -1,0 +1,98 @@
+package io.hyclus.streaming.service;
+
+import io.hyclus.streaming.StreamingException;
+import io.hyclus.streaming.segment.SegmentationSettings;
+import io.hyclus.streaming.segment.SegmentationTopology;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Starts the segmentation topology on a cluster and stops it. */
+public final class SegmentationService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentationService.class);
+    private static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
+    private final KafkaStreams streams;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private SegmentationService(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** All Kafka Streams configuration of the segmentation, in one place. */
+    public static Properties streamsConfig(StreamsSettings s) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, s.replication());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), MAX_RECORD_BYTES);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(MAX_RECORD_BYTES));
+        return p;
+    }
+
+    /** Starts the topology and waits, at most {@code timeout}, until it is running. */
+    public static SegmentationService start(StreamsSettings streamsSettings, SegmentationSettings settings,
+                                            InstantSource clock, Duration timeout) {
+        KafkaStreams streams = new KafkaStreams(SegmentationTopology.build(settings, clock), streamsConfig(streamsSettings));
+        SegmentationService service = new SegmentationService(streams);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Segmentation stopped: {}", e.getMessage(), e);
+            service.failure.compareAndSet(null, e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            service.rethrow();
+            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()
+                    && streams.state() != KafkaStreams.State.CREATED) {
+                streams.close(Duration.ofSeconds(10));
+                throw new StreamingException("segmentation did not reach RUNNING within " + timeout.toSeconds()
+                        + " s on " + streamsSettings.bootstrapServers() + " (state " + streams.state() + ")");
+            }
+            sleep();
+        }
+        LOG.info("Segmentation running on {} as {}", streamsSettings.bootstrapServers(), streamsSettings.applicationId());
+        return service;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Throws if the topology stopped on an error. */
+    public void rethrow() {
+        Throwable t = failure.get();
+        if (t != null) {
+            throw new StreamingException("segmentation failed: " + t.getMessage(), t);
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamingException("interrupted while starting segmentation");
+        }
+    }
+}
