@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 /**
  * Generates the reference campaign: plants x months x grain-size fractions of monthly composite samples,
  * each a mineral mixture typical of porphyry-copper mill feed. Three effects set the mixtures, strongest
- * first: the grain-size fraction (fines carry more clay, mica and oxide; coarse more quartz and feldspar,
+ * first: the grain-size fraction (fines carry more clay, mica, gypsum and goethite; coarse more quartz and feldspar,
  * besides the spectral size effect), the plant (which alteration zone its pit mines: phyllic, potassic or
  * argillic/supergene), and the month (a seasonal swing and a random walk as mining moves through the
  * pit). Seeded: the same seed gives the same campaign.
@@ -26,8 +26,9 @@ public final class CampaignGenerator {
             List.of("Muscovite", "Pyrite", "Quartz"),
             List.of("Biotite", "Orthoclase", "Magnetite", "Anhydrite", "Chalcopyrite"),
             List.of("Kaolinite", "Montmorillonite", "Goethite", "Hematite", "Gypsum"));
-    static final List<String> FINES_ENRICHED = List.of("Kaolinite", "Montmorillonite", "Muscovite", "Biotite",
-            "Chlorite", "Goethite", "Hematite", "Gypsum");
+    /** Soft, platy or earthy minerals that break down into the fine fraction during crushing. */
+    static final List<String> FINES_ENRICHED = List.of("Kaolinite", "Montmorillonite", "Muscovite", "Chlorite",
+            "Gypsum", "Goethite");
     static final double ZONE_FACTOR = 1.45;
     static final double PLANT_SPREAD = 0.10;
     static final double FINES_FACTOR = 1.6;

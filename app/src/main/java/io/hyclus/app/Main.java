@@ -1,0 +1,42 @@
+package io.hyclus.app;
+
+import io.hyclus.app.demo.DemoCommand;
+import io.hyclus.core.HyclusVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code hyclus} command. */
+@Command(name = "hyclus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Hyperspectral conveyor scanning, streaming segmentation and sample analysis.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with HyClus's error handling: a HyclusException prints its message, not a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("hyclus: " + ex.getMessage());
+            if (!(ex instanceof io.hyclus.core.HyclusException)) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"hyclus " + HyclusVersion.get()};
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.hyclus.app.demo;
+
+import io.hyclus.app.AppException;
+import io.hyclus.core.scan.SampleContainerWritten;
+import io.hyclus.kafka.topic.HyclusTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Watches {@link HyclusTopics#SAMPLE_CONTAINERS} from its current end (no consumer group) for the
+ * containers of one scan. Create it before the scan is published.
+ */
+final class ContainerWatcher implements AutoCloseable {
+    private final KafkaConsumer<String, SampleContainerWritten> consumer;
+
+    ContainerWatcher(String bootstrapServers) {
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(),
+                HyclusTopics.SAMPLE_CONTAINERS.valueSerde().deserializer());
+        List<TopicPartition> parts = consumer.partitionsFor(HyclusTopics.SAMPLE_CONTAINERS.name(), Duration.ofSeconds(30))
+                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(parts);
+        consumer.seekToEnd(parts);
+        parts.forEach(consumer::position);
+    }
+
+    /**
+     * Waits until {@code expected} containers of {@code scanId} arrived, calling {@code healthCheck} between
+     * polls (it throws if the pipeline failed).
+     */
+    List<SampleContainerWritten> await(String scanId, int expected, Duration timeout, Runnable healthCheck) {
+        List<SampleContainerWritten> got = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (got.size() < expected) {
+            healthCheck.run();
+            if (System.nanoTime() > deadline) {
+                throw new AppException("only " + got.size() + " of " + expected + " containers of scan " + scanId
+                        + " arrived on " + HyclusTopics.SAMPLE_CONTAINERS.name() + " within " + timeout.toSeconds() + " s");
+            }
+            for (ConsumerRecord<String, SampleContainerWritten> r : consumer.poll(Duration.ofMillis(500))) {
+                if (r.value().scanId().equals(scanId)) {
+                    got.add(r.value());
+                }
+            }
+        }
+        return got;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

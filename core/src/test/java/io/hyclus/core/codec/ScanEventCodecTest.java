@@ -1,0 +1,109 @@
+package io.hyclus.core.codec;
+
+import io.hyclus.core.scan.AcrossTrackGeometry;
+import io.hyclus.core.scan.CameraSetup;
+import io.hyclus.core.scan.SampleContainerWritten;
+import io.hyclus.core.scan.ScanCompleted;
+import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.spectral.Sensor;
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.core.spectral.WavelengthGrid;
+import io.hyclus.core.tray.GrainSizeFraction;
+import io.hyclus.core.tray.RegionMm;
+import io.hyclus.core.tray.SampleMetadata;
+import io.hyclus.core.tray.TrayLayout;
+import io.hyclus.core.tray.TraySlot;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ScanEventCodecTest {
+
+    @Property(tries = 200)
+    void scanline_roundTrips(@ForAll("scanlines") Scanline line) {
+        assertEquals(line, ScanEventCodec.decode(ScanEventCodec.encode(line), "test"));
+    }
+
+    @Provide
+    Arbitrary<Scanline> scanlines() {
+        return Combinators.combine(Arbitraries.integers().between(1, 40), Arbitraries.integers().between(1, 30),
+                Arbitraries.longs().between(0, 1L << 40), Arbitraries.longs().between(-1L << 40, 1L << 40),
+                Arbitraries.of(SensorKind.values()), Arbitraries.longs().between(0, 4_000_000_000L))
+                .as((px, bands, line, enc, kind, sec) -> {
+                    float[] v = new float[px * bands];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = (float) Math.sin(i * 0.37 + line) * 1.5f;
+                    }
+                    return new Scanline("scan-" + (line % 97), kind, line, enc, Instant.ofEpochSecond(sec, line % 1_000_000_000),
+                            px, bands, v);
+                });
+    }
+
+    @Property(tries = 100)
+    void scanStarted_roundTrips(@ForAll("starts") ScanStarted s) {
+        ScanStarted back = (ScanStarted) ScanEventCodec.decode(ScanEventCodec.encode(s), "test");
+        assertEquals(s, back);
+    }
+
+    @Provide
+    Arbitrary<ScanStarted> starts() {
+        return Combinators.combine(Arbitraries.integers().between(0, 6), Arbitraries.integers().between(2, 300),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20), Arbitraries.doubles().between(0.01, 2))
+                .as((slots, bands, plant, pitch) -> {
+                    List<TraySlot> list = new java.util.ArrayList<>();
+                    for (int i = 0; i < slots; i++) {
+                        list.add(new TraySlot(i, new SampleMetadata("S" + i, plant, YearMonth.of(2025, 1 + i),
+                                GrainSizeFraction.values()[i % 2]), new RegionMm(10, 10 + 50 * i, 90, 50 + 50 * i)));
+                    }
+                    Sensor sensor = new Sensor("swir", SensorKind.SWIR, WavelengthGrid.uniform(1000, 2500, bands, 1.1), 384);
+                    return new ScanStarted("scan-1", new TrayLayout("tray-1", 100, 400, list),
+                            List.of(new CameraSetup(sensor, new AcrossTrackGeometry(-3.2, pitch, 123_456))),
+                            Instant.parse("2026-11-25T01:02:03.456Z"), Map.of("seed", "42", "plant", plant));
+                });
+    }
+
+    @Test
+    void completed_andSampleWritten_roundTrip() {
+        ScanEvent c = new ScanCompleted("s", Map.of(SensorKind.VNIR, 10L, SensorKind.SWIR, 9L), Instant.EPOCH, List.of("x", "y"));
+        assertEquals(c, ScanEventCodec.decode(ScanEventCodec.encode(c), "test"));
+        SampleContainerWritten w = new SampleContainerWritten("s", "A-1", "/tmp/a.h5", Map.of(SensorKind.VNIR, 5L), Instant.EPOCH);
+        assertEquals(w, ScanEventCodec.decodeSampleWritten(ScanEventCodec.encode(w), "test"));
+    }
+
+    @Test
+    void wrongMagic_namesWhereAndValue() {
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(new byte[] {1, 2, 3, 4, 1, 2}, "t/0@7"));
+        assertEquals("t/0@7: not a HyClus record: magic 0x01020304, expected 0x4859434C", e.getMessage());
+    }
+
+    @Test
+    void truncatedLine_namesOffset() {
+        byte[] ok = ScanEventCodec.encode(new Scanline("s", SensorKind.VNIR, 1, 2, Instant.EPOCH, 2, 2, new float[4]));
+        byte[] cut = Arrays.copyOf(ok, ok.length - 3);
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(cut, "t/0@9"));
+        assertEquals("t/0@9: float array length 4 at offset " + (ok.length - 20) + " exceeds the 13 bytes left", e.getMessage());
+    }
+
+    @Test
+    void futureVersion_refused() {
+        byte[] b = ScanEventCodec.encode(new ScanCompleted("s", Map.of(), Instant.EPOCH, List.of()));
+        b[4] = 9;
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(b, "here"));
+        assertEquals("here: unsupported format version 9, this build reads 1", e.getMessage());
+    }
+}
