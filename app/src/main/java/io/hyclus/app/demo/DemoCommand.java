@@ -1,8 +1,11 @@
 package io.hyclus.app.demo;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -16,6 +19,9 @@ import java.util.concurrent.Callable;
             "Without --bootstrap-servers an embedded single-node Kafka broker runs inside this process, its data "
                 + "kept under --work-dir."})
 public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--work-dir", defaultValue = "hyclus-work", description = "Working directory (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
@@ -50,11 +56,13 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DemoSettings settings = new DemoSettings(workDir, Optional.ofNullable(bootstrapServers), Optional.ofNullable(library),
                 samples, seed, pixels, bands, linePitchMm, Duration.ofSeconds(timeoutSeconds), exitWhenDone);
-        try (DemoPipeline pipeline = DemoPipeline.start(settings, InstantSource.system(), System.out)) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (DemoPipeline pipeline = DemoPipeline.start(settings, InstantSource.system(), out)) {
             DemoResult result = pipeline.runScan();
-            DemoReport.print(result, System.out);
+            DemoReport.print(result, out);
             if (!settings.exitWhenDone()) {
-                System.out.println("Segmentation keeps running; press Ctrl-C to stop.");
+                out.println("Segmentation keeps running; press Ctrl-C to stop.");
+                out.flush();
                 pipeline.awaitInterrupt();
             }
         }

@@ -18,7 +18,7 @@ import io.hyclus.streaming.segment.SegmentationSettings;
 import io.hyclus.streaming.service.SegmentationService;
 import io.hyclus.streaming.service.StreamsSettings;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -50,12 +50,13 @@ public final class DemoPipeline implements AutoCloseable {
         this.segmentation = segmentation;
     }
 
-    public static DemoPipeline start(DemoSettings s, InstantSource clock, PrintStream out) {
+    public static DemoPipeline start(DemoSettings s, InstantSource clock, PrintWriter out) {
         Optional<EmbeddedKafkaBroker> broker = s.bootstrapServers().isPresent() ? Optional.empty()
                 : Optional.of(EmbeddedKafkaBroker.start(EmbeddedBrokerSettings.in(s.brokerDir())));
         String bootstrap = s.bootstrapServers().orElseGet(() -> broker.orElseThrow().bootstrapServers());
         out.println(broker.isPresent() ? "Embedded Kafka broker at " + bootstrap + " (data in "
                 + s.brokerDir().toAbsolutePath() + ")" : "Using Kafka cluster at " + bootstrap);
+        out.flush();
         try {
             short replication = (short) (broker.isPresent() ? 1 : ClusterSize.replicationFor(bootstrap));
             TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), 1, replication);

@@ -4,7 +4,7 @@ import io.hyclus.analysis.container.CameraSpectra;
 import io.hyclus.analysis.container.SampleSpectra;
 import io.hyclus.core.spectral.SensorKind;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** Prints a demo's outcome: where the files went and one line per sample. */
 final class DemoReport {
@@ -14,7 +14,7 @@ final class DemoReport {
     private DemoReport() {
     }
 
-    static void print(DemoResult r, PrintStream out) {
+    static void print(DemoResult r, PrintWriter out) {
         out.printf("Scan %s: %d lines through Kafka at %s, processed in %.1f s%n", r.scan().scanId(), r.scan().lines(),
                 r.bootstrapServers(), r.elapsed().toMillis() / 1000.0);
         for (String d : r.scan().degradations()) {
@@ -24,6 +24,7 @@ final class DemoReport {
         for (SampleSpectra s : r.samples()) {
             out.println(line(s));
         }
+        out.flush();
     }
 
     static String line(SampleSpectra s) {

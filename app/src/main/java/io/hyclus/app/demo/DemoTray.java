@@ -34,7 +34,7 @@ record DemoTray(String scanId, TrayLayout layout, ScanCamera camera, double whit
     /** Encoder position at which the tray's leading edge passes under the camera: 1 m of belt. */
     static final long TRAY_ORIGIN_ENCODER_MICRONS = 1_000_000;
     static final YearMonth CAMPAIGN_START = YearMonth.of(2025, 1);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     static DemoTray build(DemoSettings s, SpectralLibrary library, InstantSource clock) {

@@ -1,0 +1,198 @@
+package io.hyclus.app.demo;
+
+import io.hyclus.analysis.container.CameraSpectra;
+import io.hyclus.analysis.container.SampleContainerReader;
+import io.hyclus.analysis.container.SampleSpectra;
+import io.hyclus.app.Main;
+import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.core.tray.RegionMm;
+import io.hyclus.core.tray.TraySlot;
+import io.hyclus.kafka.topic.HyclusTopics;
+import io.hyclus.testkit.Python;
+import io.jhdf.HdfFile;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The thin path end to end on the embedded broker: simulated tray -> simulated VNIR camera -> calibration
+ * -> Kafka -> Streams segmentation -> one HDF5 container per sample, checked value by value against the
+ * scanlines on the topic, read back with jhdf and with h5py.
+ */
+@Timeout(300)
+class DemoIT {
+    private static final int PIXELS = 128;
+    private static final int BANDS = 24;
+    private static final double PITCH_MM = 2.0;
+    private static final double EDGE_MARGIN_MM = 3.0;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void cli_demo_exitWhenDone_printsFilesAndSummaries() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        int rc = cl.execute("demo", "--exit-when-done", "--work-dir", work.toString(), "--samples", "3",
+                "--pixels", String.valueOf(PIXELS), "--bands", String.valueOf(BANDS), "--line-pitch-mm", "2",
+                "--timeout-seconds", "120");
+        String text = out.toString();
+        assertEquals(0, rc, text);
+        Matcher m = Pattern.compile("HDF5 containers in (\\S+)").matcher(text);
+        assertTrue(m.find(), text);
+        Path scanDir = Path.of(m.group(1));
+        for (String id : List.of("P1-2025-01-M100", "P1-2025-01-P100", "P2-2025-01-M100")) {
+            assertTrue(Files.isRegularFile(scanDir.resolve(id + ".h5")), id + " in " + scanDir);
+            assertTrue(Pattern.compile("(?m)^  " + id + " .* R450=0\\.\\d{3} .*" + id + "\\.h5$").matcher(text).find(), text);
+        }
+        assertTrue(text.startsWith("Embedded Kafka broker at 127.0.0.1:"), text);
+    }
+
+    @Test
+    void pipeline_containersHoldExactlyThePublishedSpectraOfEachSample() throws Exception {
+        DemoSettings s = new DemoSettings(work, Optional.empty(), Optional.empty(), 2, 7, PIXELS, BANDS, PITCH_MM,
+                Duration.ofSeconds(120), true);
+        DemoResult result;
+        Map<Long, Scanline> lines;
+        ScanStarted start;
+        try (DemoPipeline p = DemoPipeline.start(s, InstantSource.system(), new PrintWriter(new StringWriter()))) {
+            result = p.runScan();
+            Map<String, Object> topic = readScan(p.bootstrapServers(), result.scan().scanId());
+            start = (ScanStarted) topic.get("start");
+            @SuppressWarnings("unchecked")
+            Map<Long, Scanline> l = (Map<Long, Scanline>) topic.get("lines");
+            lines = l;
+        }
+        assertEquals(result.scan().lines(), lines.size());
+        assertEquals(2, result.samples().size());
+        for (SampleSpectra sample : result.samples()) {
+            TraySlot slot = start.tray().slotOf(sample.metadata().sampleId()).orElseThrow();
+            assertEquals(slot.sample(), sample.metadata());
+            assertEquals(expectedCount(start, slot, lines), sample.camera(SensorKind.VNIR).orElseThrow().size());
+            assertValuesMatchTopic(sample.file(), lines);
+            assertH5pyAgrees(sample);
+            assertEquals("7", sample.provenance().get("simulator.seed"));
+            assertEquals(result.scan().lines() + " of " + result.scan().lines() + " published",
+                    sample.provenance().get("segmentation.lines_received.vnir"));
+        }
+        // A sample's calibrated spectra are plausible reflectance: mean within (0.05, 0.8) at every band.
+        CameraSpectra v = result.samples().get(0).camera(SensorKind.VNIR).orElseThrow();
+        for (double nm : v.wavelengthNm()) {
+            double mean = v.meanAt(nm);
+            assertTrue(mean > 0.05 && mean < 0.8, "mean reflectance " + mean + " at " + nm + " nm");
+        }
+    }
+
+    /** Pixels whose footprint centre is inside the region less the edge margin, times lines likewise. */
+    private static long expectedCount(ScanStarted start, TraySlot slot, Map<Long, Scanline> lines) {
+        var geo = start.cameras().get(0).geometry();
+        RegionMm inner = slot.region().inset(EDGE_MARGIN_MM);
+        long n = 0;
+        for (Scanline l : lines.values()) {
+            double y = geo.yMm(l.encoderMicrons());
+            for (int p = 0; p < l.pixels(); p++) {
+                n += inner.contains(geo.xMm(p), y) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static void assertValuesMatchTopic(Path file, Map<Long, Scanline> lines) throws Exception {
+        try (HdfFile hdf = new HdfFile(file)) {
+            float[][] spectra = (float[][]) hdf.getDatasetByPath("vnir/spectra").getData();
+            long[] li = (long[]) hdf.getDatasetByPath("vnir/line_index").getData();
+            int[] pi = (int[]) hdf.getDatasetByPath("vnir/pixel_index").getData();
+            for (int k = 0; k < spectra.length; k++) {
+                Scanline line = lines.get(li[k]);
+                for (int b = 0; b < BANDS; b++) {
+                    assertEquals(line.value(pi[k], b), spectra[k][b], file + " spectrum " + k + " band " + b);
+                }
+            }
+        }
+    }
+
+    private static void assertH5pyAgrees(SampleSpectra sample) {
+        String script = String.join("\n",
+                "import h5py, sys",
+                "f = h5py.File(sys.argv[1], 'r')",
+                "s = f['vnir/spectra']",
+                "print(s.shape[0], s.shape[1], s.dtype)",
+                "print(f.attrs['sample_id'].decode(), f.attrs['plant'].decode(), f.attrs['month'].decode(),"
+                        + " f.attrs['grain_size_fraction'].decode())",
+                "print(repr(float(s[0, 0])), repr(float(s[-1, -1])), repr(float(s[:].astype('float64').sum())))",
+                "print(repr(float(f['vnir/wavelength_nm'][0])), repr(float(f['vnir/wavelength_nm'][-1])))",
+                "print(f['provenance'].attrs['simulator.seed'].decode())");
+        String[] out = Python.run(script, sample.file().toString()).strip().split("\n");
+        CameraSpectra v = sample.camera(SensorKind.VNIR).orElseThrow();
+        float[][] s = v.spectra();
+        assertEquals(s.length + " " + BANDS + " float32", out[0]);
+        var m = sample.metadata();
+        assertEquals(m.sampleId() + " " + m.plant() + " " + m.month() + " " + m.fraction().label(), out[1]);
+        String[] vals = out[2].split(" ");
+        assertEquals((double) s[0][0], Double.parseDouble(vals[0]));
+        assertEquals((double) s[s.length - 1][BANDS - 1], Double.parseDouble(vals[1]));
+        double sum = 0;
+        for (float[] row : s) {
+            for (float x : row) {
+                sum += x;
+            }
+        }
+        assertEquals(sum, Double.parseDouble(vals[2]), Math.abs(sum) * 1e-12);
+        assertEquals("400.0 1000.0", out[3]);
+        assertEquals("7", out[4]);
+    }
+
+    private static Map<String, Object> readScan(String bootstrap, String scanId) {
+        TopicPartition tp = new TopicPartition(HyclusTopics.SCAN_EVENTS.name(), 0);
+        Map<Long, Scanline> lines = new HashMap<>();
+        Map<String, Object> out = new HashMap<>();
+        try (KafkaConsumer<String, ScanEvent> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024),
+                HyclusTopics.SCAN_EVENTS.keySerde().deserializer(), HyclusTopics.SCAN_EVENTS.valueSerde().deserializer())) {
+            c.assign(List.of(tp));
+            c.seekToBeginning(List.of(tp));
+            long end = c.endOffsets(List.of(tp)).get(tp);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (c.position(tp) < end && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, ScanEvent> r : c.poll(Duration.ofMillis(500))) {
+                    if (!r.key().equals(scanId)) {
+                        continue;
+                    }
+                    if (r.value() instanceof ScanStarted st) {
+                        out.put("start", st);
+                    } else if (r.value() instanceof Scanline l) {
+                        lines.put(l.lineIndex(), l);
+                    }
+                }
+            }
+        }
+        out.put("lines", lines);
+        assertTrue(out.containsKey("start"), "no ScanStarted for " + scanId + " on the topic");
+        return out;
+    }
+}

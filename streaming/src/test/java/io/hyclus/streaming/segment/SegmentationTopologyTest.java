@@ -1,0 +1,179 @@
+package io.hyclus.streaming.segment;
+
+import io.hyclus.core.codec.ScanEventCodec;
+import io.hyclus.core.scan.SampleContainerWritten;
+import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.kafka.topic.HyclusTopics;
+import io.jhdf.HdfFile;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SegmentationTopologyTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T02:00:00Z");
+    private static final int LINES = 18;
+
+    @TempDir
+    Path dir;
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> in;
+    private TestOutputTopic<String, SampleContainerWritten> samples;
+    private TestOutputTopic<byte[], byte[]> dlq;
+
+    @BeforeEach
+    void setUp() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "seg-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+        driver = new TopologyTestDriver(SegmentationTopology.build(new SegmentationSettings(dir.resolve("out"), 3.0),
+                InstantSource.fixed(NOW)), p);
+        in = driver.createInputTopic(HyclusTopics.SCAN_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        samples = driver.createOutputTopic(HyclusTopics.SAMPLE_CONTAINERS.name(),
+                HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(), HyclusTopics.SAMPLE_CONTAINERS.valueSerde().deserializer());
+        dlq = driver.createOutputTopic(HyclusTopics.SCAN_EVENTS_DEAD_LETTERS.name(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    private void send(ScanEvent e) {
+        in.pipeInput(e.scanId().getBytes(StandardCharsets.UTF_8), ScanEventCodec.encode(e));
+    }
+
+    private void sendScan(String scanId) {
+        send(ScanFixture.start(scanId));
+        for (long i = 0; i < LINES; i++) {
+            send(ScanFixture.line(scanId, i));
+        }
+        send(ScanFixture.completed(scanId, LINES));
+    }
+
+    @Test
+    void scan_writesOneContainerPerSample_withEveryInnerPixelValueByValue() throws Exception {
+        sendScan("scan-1");
+        List<SampleContainerWritten> out = samples.readValuesToList();
+        assertEquals(List.of("A-1", "B-2"), out.stream().map(SampleContainerWritten::sampleId).toList());
+        // Slot A: region x 4-36, y 6-30, margin 3 -> x in [7, 33): pixels 3..15 (x = 1 + 2p); y in [9, 27): lines 4..12.
+        assertContainer(out.get(0), 3, 15, 4, 12, "Plant-1", "2025-02", "Minus 100");
+        // Slot B: x in [47, 73): pixels 23..35.
+        assertContainer(out.get(1), 23, 35, 4, 12, "Plant-3", "2025-11", "Plus 100");
+        assertTrue(dlq.isEmpty());
+    }
+
+    private void assertContainer(SampleContainerWritten w, int p0, int p1, int l0, int l1, String plant, String month,
+                                 String fraction) throws Exception {
+        int n = (p1 - p0 + 1) * (l1 - l0 + 1);
+        assertEquals(n, w.spectra().get(SensorKind.VNIR));
+        assertEquals(NOW, w.writtenAt());
+        Path file = Path.of(w.file());
+        assertEquals(dir.resolve("out/scan-1/" + w.sampleId() + ".h5").toAbsolutePath(), file);
+        try (HdfFile hdf = new HdfFile(file)) {
+            assertEquals(plant, hdf.getAttribute("plant").getData());
+            assertEquals(month, hdf.getAttribute("month").getData());
+            assertEquals(fraction, hdf.getAttribute("grain_size_fraction").getData());
+            assertEquals("18 of 18 published", hdf.getChild("provenance").getAttribute("segmentation.lines_received.vnir").getData());
+            assertEquals("none really", hdf.getChild("provenance").getAttribute("scan.degradation.1").getData());
+            float[][] spectra = (float[][]) hdf.getDatasetByPath("vnir/spectra").getData();
+            long[] lines = (long[]) hdf.getDatasetByPath("vnir/line_index").getData();
+            int[] pixels = (int[]) hdf.getDatasetByPath("vnir/pixel_index").getData();
+            double[][] pos = (double[][]) hdf.getDatasetByPath("vnir/position_mm").getData();
+            assertArrayEquals(ScanFixture.SENSOR.grid().centresNm(), (double[]) hdf.getDatasetByPath("vnir/wavelength_nm").getData());
+            assertEquals(n, spectra.length);
+            int k = 0;
+            for (int l = l0; l <= l1; l++) {
+                for (int p = p0; p <= p1; p++, k++) {
+                    assertEquals(l, lines[k]);
+                    assertEquals(p, pixels[k]);
+                    assertEquals(1.0 + 2 * p, pos[k][0], 1e-9);
+                    assertEquals(2.0 * l + 1, pos[k][1], 1e-9);
+                    for (int b = 0; b < ScanFixture.BANDS; b++) {
+                        assertEquals(ScanFixture.value(l, p, b), spectra[k][b], "line " + l + " pixel " + p + " band " + b);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void garbage_goesToDeadLetters_withReasonAndOrigin_andProcessingContinues() {
+        byte[] junk = "not a scan event".getBytes(StandardCharsets.UTF_8);
+        in.pipeInput("scan-9".getBytes(StandardCharsets.UTF_8), junk);
+        sendScan("scan-1");
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertArrayEquals(junk, dead.value());
+        assertEquals("scan-events/0@0: not a HyClus record: magic 0x6E6F7420, expected 0x4859434C".replace("scan-events",
+                HyclusTopics.SCAN_EVENTS.name()), header(dead, DeadLetters.ERROR));
+        assertEquals(HyclusTopics.SCAN_EVENTS.name(), header(dead, DeadLetters.SOURCE_TOPIC));
+        assertEquals("0", header(dead, DeadLetters.SOURCE_OFFSET));
+        assertEquals(2, samples.readValuesToList().size());
+    }
+
+    @Test
+    void lineWithoutStart_andKeyMismatch_areDeadLettered() {
+        send(ScanFixture.line("scan-x", 0));
+        in.pipeInput("other".getBytes(StandardCharsets.UTF_8), ScanEventCodec.encode(ScanFixture.start("scan-y")));
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertEquals(2, dead.size());
+        assertTrue(header(dead.get(0), DeadLetters.ERROR).startsWith("Scanline of scan scan-x at "), header(dead.get(0), DeadLetters.ERROR));
+        assertTrue(header(dead.get(0), DeadLetters.ERROR).endsWith("arrived without a ScanStarted for that scan"));
+        assertTrue(header(dead.get(1), DeadLetters.ERROR).startsWith("record key 'other' does not match scan id 'scan-y'"));
+    }
+
+    @Test
+    void lineOfWrongShape_isDeadLettered_restOfScanStillWritten() {
+        send(ScanFixture.start("scan-2"));
+        for (long i = 0; i < LINES; i++) {
+            send(i == 5 ? new io.hyclus.core.scan.Scanline("scan-2", SensorKind.VNIR, 5, 0, ScanFixture.T0, 3, 5, new float[15])
+                    : ScanFixture.line("scan-2", i));
+        }
+        send(ScanFixture.completed("scan-2", LINES));
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertEquals("line 5 of scan scan-2 is 3 x 5 but camera vnir was announced as 40 x 5", header(dead, DeadLetters.ERROR));
+        List<SampleContainerWritten> out = samples.readValuesToList();
+        assertEquals(2, out.size());
+        assertEquals(13L * 8, out.get(0).spectra().get(SensorKind.VNIR), "line 5 is missing from 9 inner lines");
+    }
+
+    @Test
+    void stateIsClearedAfterCompletion_secondScanStartsClean() throws Exception {
+        sendScan("scan-1");
+        sendScan("scan-3");
+        assertEquals(4, samples.readValuesToList().size());
+        assertFalse(driver.getKeyValueStore(SegmentationTopology.FRAGMENTS_STORE).all().hasNext(), "fragments left behind");
+        assertFalse(driver.getKeyValueStore(SegmentationTopology.STARTS_STORE).all().hasNext(), "starts left behind");
+        assertTrue(Files.exists(dir.resolve("out/scan-3/B-2.h5")));
+        assertFalse(Files.exists(dir.resolve("out/scan-3/B-2.h5.partial")));
+    }
+
+    private static String header(TestRecord<byte[], byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
