@@ -1,0 +1,97 @@
+package io.hyclus.acquisition.calibration;
+
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.hardware.camera.RawFrame;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RadiometricCalibrationTest {
+    private static final CalibrationSettings SETTINGS = new CalibrationSettings(1, 0.99, 40, 0.2);
+
+    private static RawFrame frame(int pixels, int bands, long seq, int[] counts) {
+        short[] c = new short[counts.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (short) counts[i];
+        }
+        return RawFrame.wrapping("vnir", SensorKind.VNIR, seq, Instant.EPOCH, 1000 * seq, pixels, bands, c);
+    }
+
+    /** dark <= raw <= white gives 0 <= R <= panel reflectance, and R is the linear interpolation. */
+    @Property(tries = 300)
+    void reflectance_staysWithinZeroAndPanel(@ForAll @IntRange(min = 1, max = 30) int pixels,
+                                             @ForAll @IntRange(min = 1, max = 12) int bands, @ForAll @LongRange long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = pixels * bands;
+        int[] dark = new int[n];
+        int[] white = new int[n];
+        int[] raw = new int[n];
+        for (int i = 0; i < n; i++) {
+            dark[i] = rng.nextInt(0, 1000);
+            white[i] = dark[i] + 40 + rng.nextInt(0, 4094 - dark[i] - 40);
+            raw[i] = rng.nextInt(dark[i], white[i] + 1);
+        }
+        RadiometricCalibration cal = RadiometricCalibration.fromReferences(List.of(frame(pixels, bands, 0, dark)),
+                List.of(frame(pixels, bands, 1, white)), SETTINGS);
+        Scanline line = cal.apply(frame(pixels, bands, 2, raw), "s", 0);
+        for (int i = 0; i < n; i++) {
+            float r = line.value(i / bands, i % bands);
+            assertTrue(r >= 0 && r <= 0.99f + 1e-6f, "R " + r + " for dark " + dark[i] + " raw " + raw[i] + " white " + white[i]);
+            assertEquals(0.99 * (raw[i] - dark[i]) / (white[i] - dark[i]), r, 1e-5);
+        }
+        assertTrue(cal.degradations().isEmpty());
+    }
+
+    @Test
+    void averagesReferenceFrames() {
+        var cal = RadiometricCalibration.fromReferences(
+                List.of(frame(1, 1, 0, new int[] {100}), frame(1, 1, 1, new int[] {110})),
+                List.of(frame(1, 1, 2, new int[] {1000}), frame(1, 1, 3, new int[] {1010})),
+                new CalibrationSettings(2, 1.0, 40, 0.0));
+        // dark 105, white 1005: raw 555 is half way.
+        assertEquals(0.5f, cal.apply(frame(1, 1, 4, new int[] {555}), "s", 0).value(0, 0), 1e-6);
+        assertEquals("2 (sequence 0-1)", cal.provenance().get("calibration.dark_frames"));
+    }
+
+    @Test
+    void deadElement_isRepairedFromNeighbours_andRecorded() {
+        // 3 pixels x 1 band; the middle pixel does not respond (white == dark).
+        var cal = RadiometricCalibration.fromReferences(List.of(frame(3, 1, 0, new int[] {100, 100, 100})),
+                List.of(frame(3, 1, 1, new int[] {1100, 100, 2100})), new CalibrationSettings(1, 0.99, 40, 0.5));
+        Scanline l = cal.apply(frame(3, 1, 2, new int[] {600, 4000, 600}), "s", 0);
+        assertEquals(0.99f * 0.5f, l.value(0, 0), 1e-6);
+        assertEquals(0.99f * 0.25f, l.value(2, 0), 1e-6);
+        assertEquals((0.99f * 0.5f + 0.99f * 0.25f) / 2, l.value(1, 0), 1e-6);
+        assertEquals(List.of("vnir: 1 unresponsive elements repaired from neighbouring pixels: pixel 1 band 0"),
+                cal.degradations());
+        assertEquals("1", cal.provenance().get("calibration.repaired_elements"));
+    }
+
+    @Test
+    void tooManyDeadElements_fails_sayingHowMany() {
+        var e = assertThrows(CalibrationException.class, () -> RadiometricCalibration.fromReferences(
+                List.of(frame(2, 1, 0, new int[] {100, 100})), List.of(frame(2, 1, 1, new int[] {120, 100})),
+                new CalibrationSettings(1, 0.99, 40, 0.01)));
+        assertTrue(e.getMessage().startsWith("camera vnir: 2 of 2 elements (100.00 %) do not respond"), e.getMessage());
+    }
+
+    @Test
+    void frameOfOtherShape_isRefused_namingScanAndLine() {
+        var cal = RadiometricCalibration.fromReferences(List.of(frame(2, 1, 0, new int[] {0, 0})),
+                List.of(frame(2, 1, 1, new int[] {1000, 1000})), SETTINGS);
+        var e = assertThrows(CalibrationException.class, () -> cal.apply(frame(1, 2, 9, new int[] {5, 5}), "scan-4", 17));
+        assertEquals("scan scan-4 line 17: frame vnir#9 is 1 x 2 but the references of camera vnir are 2 x 1: take new "
+                + "references after changing ROI or binning", e.getMessage());
+    }
+}
