@@ -4,7 +4,7 @@ import io.hyclus.hardware.DeviceException;
 
 /**
  * The axis reported a fault or warning flag, e.g. {@code FS} (stalled and stopped) or {@code WL} (a travel limit
- * was hit). The flag stays latched until {@link Conveyor#clearWarnings()} or the next motion command.
+ * was hit). The flag stays latched, and every reply carries it, until {@link Conveyor#clearWarnings()}.
  */
 public class DeviceWarningException extends DeviceException {
     private final WarningFlag flag;

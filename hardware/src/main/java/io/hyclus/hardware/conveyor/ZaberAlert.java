@@ -1,5 +1,7 @@
 package io.hyclus.hardware.conveyor;
 
+import io.hyclus.hardware.serial.Ascii;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +31,7 @@ public record ZaberAlert(int device, int axis, boolean busy, String warning) imp
     static ZaberAlert parseBody(String body, String line) {
         Matcher m = BODY.matcher(body);
         if (!m.matches()) {
-            throw new IllegalArgumentException("alert does not match '!dd a IDLE|BUSY flag': '" + line + "'");
+            throw new IllegalArgumentException("alert does not match '!dd a IDLE|BUSY flag': '" + Ascii.escape(line) + "'");
         }
         return new ZaberAlert(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 m.group(3).equals("BUSY"), m.group(4));

@@ -1,5 +1,7 @@
 package io.hyclus.hardware.conveyor;
 
+import io.hyclus.hardware.serial.Ascii;
+
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -66,14 +68,14 @@ public record ZaberCommand(int device, int axis, OptionalInt messageId, String t
         Matcher m = LINE.matcher(line.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("not a Zaber command (expected '/[device] [axis] [id] command'): '"
-                    + line + "'");
+                    + Ascii.escape(line) + "'");
         }
         String checksum = m.group(5);
         if (checksum != null) {
             String body = line.strip().substring(1, line.strip().lastIndexOf(':'));
             if (!Lrc.hex(body).equalsIgnoreCase(checksum)) {
                 throw new IllegalArgumentException("checksum " + checksum + " does not match " + Lrc.hex(body)
-                        + " of '" + line + "'");
+                        + " of '" + Ascii.escape(line) + "'");
             }
         }
         int device = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));

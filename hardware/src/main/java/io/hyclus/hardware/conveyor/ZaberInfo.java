@@ -1,5 +1,7 @@
 package io.hyclus.hardware.conveyor;
 
+import io.hyclus.hardware.serial.Ascii;
+
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +27,7 @@ public record ZaberInfo(int device, int axis, OptionalInt messageId, String text
     static ZaberInfo parseBody(String body, String line) {
         Matcher m = BODY.matcher(body);
         if (!m.matches()) {
-            throw new IllegalArgumentException("info does not match '#dd a [id] text': '" + line + "'");
+            throw new IllegalArgumentException("info does not match '#dd a [id] text': '" + Ascii.escape(line) + "'");
         }
         return new ZaberInfo(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 ZaberResponse.Parsing.id(m.group(3)), m.group(4) == null ? "" : m.group(4));

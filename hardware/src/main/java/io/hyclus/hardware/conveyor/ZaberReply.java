@@ -1,5 +1,7 @@
 package io.hyclus.hardware.conveyor;
 
+import io.hyclus.hardware.serial.Ascii;
+
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -44,7 +46,7 @@ public record ZaberReply(int device, int axis, OptionalInt messageId, boolean ac
         Matcher m = BODY.matcher(body);
         if (!m.matches()) {
             throw new IllegalArgumentException("reply does not match '@dd a [id] OK|RJ IDLE|BUSY flag data': '"
-                    + line + "'");
+                    + Ascii.escape(line) + "'");
         }
         return new ZaberReply(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 ZaberResponse.Parsing.id(m.group(3)), m.group(4).equals("OK"), m.group(5).equals("BUSY"),

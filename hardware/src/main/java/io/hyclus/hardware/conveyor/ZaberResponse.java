@@ -1,5 +1,7 @@
 package io.hyclus.hardware.conveyor;
 
+import io.hyclus.hardware.serial.Ascii;
+
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +33,7 @@ public sealed interface ZaberResponse permits ZaberReply, ZaberInfo, ZaberAlert 
             case '@': return ZaberReply.parseBody(body, line);
             case '#': return ZaberInfo.parseBody(body, line);
             case '!': return ZaberAlert.parseBody(body, line);
-            default: throw new IllegalArgumentException("expected '@', '#' or '!' at the start of '" + line + "'");
+            default: throw new IllegalArgumentException("expected '@', '#' or '!' at the start");
         }
     }
 
@@ -53,7 +55,7 @@ public sealed interface ZaberResponse permits ZaberReply, ZaberInfo, ZaberAlert 
             String expected = Lrc.hex(m.group(1));
             if (!expected.equals(m.group(2))) {
                 throw new IllegalArgumentException("checksum " + m.group(2) + " does not match " + expected
-                        + " in '" + line + "'");
+                        + " in '" + Ascii.escape(line) + "'");
             }
             return m.group(1);
         }

@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class MotionProfile {
     private static final double EPS = 1e-9;
+    /** Moves that end on a limit (home, a target at the far end) stop there without tripping it. */
+    private static final double LIMIT_TOLERANCE_MM = 1e-6;
 
     private final List<MotionPhase> phases;
     private final double limitHitSeconds;
@@ -103,6 +105,9 @@ final class MotionProfile {
 
     /** First time within {@code phase} it passes {@code limitMm} moving in {@code direction}, or NaN. */
     private static double outwardCrossing(MotionPhase phase, double limitMm, int direction) {
+        if (furthest(phase, direction) <= direction * limitMm + LIMIT_TOLERANCE_MM) {
+            return Double.NaN;
+        }
         double a = 0.5 * phase.mmPerSecondSquared();
         double b = phase.startMmPerSecond();
         double c = phase.startMm() - limitMm;
@@ -120,11 +125,28 @@ final class MotionProfile {
         }
         for (double root : roots) {
             boolean inPhase = root >= -EPS && root <= phase.durationSeconds();
-            if (inPhase && phase.velocityAfter(Math.max(root, 0)) * direction > EPS) {
+            if (inPhase && phase.velocityAfter(Math.max(root, 0)) * direction >= 0) {
                 return Math.max(root, 0);
             }
         }
         return Double.NaN;
+    }
+
+    /** The largest of {@code direction * position} over the phase. */
+    private static double furthest(MotionPhase phase, int direction) {
+        double v = phase.startMmPerSecond();
+        double a = phase.mmPerSecondSquared();
+        if (Double.isInfinite(phase.durationSeconds())) {
+            return v * direction > 0 || a * direction > 0 ? Double.POSITIVE_INFINITY : direction * phase.startMm();
+        }
+        double furthest = Math.max(direction * phase.startMm(), direction * phase.endMm());
+        if (a != 0) {
+            double vertex = -v / a;
+            if (vertex > 0 && vertex < phase.durationSeconds()) {
+                furthest = Math.max(furthest, direction * phase.positionAfter(vertex));
+            }
+        }
+        return furthest;
     }
 
     double positionAt(double t) {

@@ -23,8 +23,8 @@ import java.util.Set;
  * ({@link #injectStall()}) halts the belt at once and latches {@code FS}.
  *
  * <p>Like the Zaber driver, queries fail with {@link DeviceWarningException} while a fault or warning flag is
- * latched; motion commands and {@link #clearWarnings()} clear them. A motion command issued while moving
- * latches the notice {@code NI}. Thread-safe.
+ * latched; flags stay latched until {@link #clearWarnings()}. A motion command issued while moving latches the
+ * notice {@code NI}, which the next motion command clears. Thread-safe.
  */
 public final class SimulatedConveyor implements Conveyor {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedConveyor.class);
@@ -173,7 +173,6 @@ public final class SimulatedConveyor implements Conveyor {
     private void start(MotionProfile next) {
         refresh();
         boolean interrupting = profile.movingAt(now());
-        latched.removeIf(flag -> flag.severity() != WarningFlag.Severity.NOTICE);
         latched.remove(WarningFlag.COMMAND_INTERRUPTED);
         if (interrupting) {
             latched.add(WarningFlag.COMMAND_INTERRUPTED);
