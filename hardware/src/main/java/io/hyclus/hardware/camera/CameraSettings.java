@@ -60,4 +60,24 @@ public record CameraSettings(int integrationMicros, double frameRateHz, int spec
         return new CameraSettings(integrationMicros, frameRateHz, spectralBinning, spatialBinning, roiFirstPixel,
                 roiPixels, shutterOpen, on);
     }
+
+    public CameraSettings withFrameRateHz(double hz) {
+        return new CameraSettings(integrationMicros, hz, spectralBinning, spatialBinning, roiFirstPixel, roiPixels,
+                shutterOpen, acquiring);
+    }
+
+    public CameraSettings withSpectralBinning(int factor) {
+        return new CameraSettings(integrationMicros, frameRateHz, factor, spatialBinning, roiFirstPixel, roiPixels,
+                shutterOpen, acquiring);
+    }
+
+    public CameraSettings withSpatialBinning(int factor) {
+        return new CameraSettings(integrationMicros, frameRateHz, spectralBinning, factor, roiFirstPixel, roiPixels,
+                shutterOpen, acquiring);
+    }
+
+    public CameraSettings withRegionOfInterest(int firstPixel, int pixels) {
+        return new CameraSettings(integrationMicros, frameRateHz, spectralBinning, spatialBinning, firstPixel, pixels,
+                shutterOpen, acquiring);
+    }
 }

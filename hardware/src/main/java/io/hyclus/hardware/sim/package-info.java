@@ -1,6 +1,6 @@
 /**
- * Simulated devices, seeded and chosen by configuration: a belt scene of trays and mineral samples built
- * from real library spectra, and line-scan cameras that turn it into raw 12-bit frames through
- * illumination, sensor response and noise.
+ * Simulated devices, seeded and clocked by injection: a belt scene of trays and mineral samples built from
+ * real library spectra, line-scan cameras that turn it into raw 12-bit frames, a belt motion model, and a
+ * Zaber ASCII device and camera control link served over real serial ports with configurable faults.
  */
 package io.hyclus.hardware.sim;
