@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code hyclus} command. */
 @Command(name = "hyclus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Hyperspectral conveyor scanning, streaming segmentation and sample analysis.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, io.hyclus.app.campaign.CampaignCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -20,7 +20,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("hyclus: " + ex.getMessage());
-            if (!(ex instanceof io.hyclus.core.HyclusException)) {
+            if (!(ex instanceof io.hyclus.core.HyclusException) && !(ex instanceof IllegalArgumentException)) {
                 ex.printStackTrace(cmd.getErr());
             }
             return 1;

@@ -1,5 +1,5 @@
 /**
  * Test fixtures shared by HyClus's modules: a JVM-wide embedded broker, h5py read-back, bounded polling,
- * the spectral library, and serial pty pairs.
+ * a manual clock and the spectral library.
  */
 package io.hyclus.testkit;

@@ -66,7 +66,7 @@ class TrayScannerTest {
                 new SimulatedSample(MIX, MIXTURE)), SceneSettings.defaults());
         model = CameraModel.vnir(256, 60);
         spectra = new EndmemberSpectra(TestLibrary.get());
-        AtomicReference<CameraSettings> control = new AtomicReference<>(CameraSettings.defaults(256));
+        AtomicReference<CameraSettings> control = new AtomicReference<>(CameraSettings.defaults(256).withAcquiring(true));
         SimulatedLineScanCamera cam = new SimulatedLineScanCamera(model, scene, spectra, ORIGIN, control::get,
                 InstantSource.fixed(Instant.EPOCH), 99);
         ScanCamera sc = new ScanCamera(cam.effectiveSensor(), cam.geometry(), cam,

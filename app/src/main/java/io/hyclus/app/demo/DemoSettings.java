@@ -39,14 +39,6 @@ public record DemoSettings(Path workDir, Optional<String> bootstrapServers, Opti
         Checks.notNull("timeout", timeout);
     }
 
-    public Path brokerDir() {
-        return workDir.resolve("kafka");
-    }
-
-    public Path stateDir() {
-        return workDir.resolve("streams");
-    }
-
     public Path outputDir() {
         return workDir.resolve("samples");
     }

@@ -43,7 +43,7 @@ record DemoTray(String scanId, TrayLayout layout, ScanCamera camera, double whit
         TrayPlanner.SimulatedTray tray = TrayPlanner.plan(chosen, chosen.size(), "demo").get(0);
         BeltScene scene = new BeltScene(tray.layout(), tray.samples(), SceneSettings.defaults());
         CameraModel model = CameraModel.vnir(s.pixels(), s.bands());
-        AtomicReference<CameraSettings> control = new AtomicReference<>(CameraSettings.defaults(s.pixels()));
+        AtomicReference<CameraSettings> control = new AtomicReference<>(CameraSettings.defaults(s.pixels()).withAcquiring(true));
         SimulatedLineScanCamera cam = new SimulatedLineScanCamera(model, scene, new EndmemberSpectra(library),
                 TRAY_ORIGIN_ENCODER_MICRONS, control::get, clock, s.seed());
         ScanCamera scanCamera = new ScanCamera(cam.effectiveSensor(), cam.geometry(), cam,

@@ -41,7 +41,7 @@ final class Radiometry {
             return 0.2 + 0.75 * Math.exp(-z * z);
         }
         double z = (nm - 1700) / 700;
-        double cutoff = 1.0 / (1.0 + Math.exp((nm - 2440) / 20.0));
+        double cutoff = 1.0 / (1.0 + Math.exp((nm - 2510) / 15.0));
         return (0.55 + 0.4 * Math.exp(-z * z)) * cutoff + 0.02;
     }
 }

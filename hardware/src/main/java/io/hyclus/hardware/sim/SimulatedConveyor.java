@@ -4,6 +4,7 @@ import io.hyclus.core.Checks;
 import io.hyclus.hardware.CommandRejectedException;
 import io.hyclus.hardware.DeviceTimeoutException;
 import io.hyclus.hardware.conveyor.Conveyor;
+import io.hyclus.hardware.conveyor.PositionEncoder;
 import io.hyclus.hardware.conveyor.DeviceWarningException;
 import io.hyclus.hardware.conveyor.WarningFlag;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ import java.util.Set;
  * latched; flags stay latched until {@link #clearWarnings()}. A motion command issued while moving latches the
  * notice {@code NI}, which the next motion command clears. Thread-safe.
  */
-public final class SimulatedConveyor implements Conveyor {
+public final class SimulatedConveyor implements Conveyor, PositionEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedConveyor.class);
     private static final long AWAIT_POLL_MILLIS = 5;
 

@@ -32,8 +32,9 @@ public final class SimulatedLineScanCamera implements FrameSource {
     static final double HOT_EXTRA_DN = 2600;
 
     private final CameraModel model;
-    private final BeltScene scene;
-    private final long trayOriginEncoderMicrons;
+    private final EndmemberSpectra spectra;
+    private BeltScene scene;
+    private long trayOriginEncoderMicrons;
     private final Supplier<CameraSettings> settings;
     private final InstantSource clock;
     private final long seed;
@@ -52,8 +53,7 @@ public final class SimulatedLineScanCamera implements FrameSource {
                                    long trayOriginEncoderMicrons, Supplier<CameraSettings> settings,
                                    InstantSource clock, long seed) {
         this.model = model;
-        this.scene = scene;
-        this.trayOriginEncoderMicrons = trayOriginEncoderMicrons;
+        this.spectra = spectra;
         this.settings = settings;
         this.clock = clock;
         this.seed = seed;
@@ -69,10 +69,7 @@ public final class SimulatedLineScanCamera implements FrameSource {
         this.defects = new byte[elements];
         placeDefects(fixed, model.deadPixels(), (byte) 1);
         placeDefects(fixed, model.hotPixels(), (byte) 2);
-        for (TraySlot slot : scene.tray().slots()) {
-            SimulatedSample s = scene.sample(slot.sample().sampleId());
-            materials.put(slot.index(), new SampleMaterial(s.mixture(), s.metadata().fraction(), grid, spectra));
-        }
+        load(scene, trayOriginEncoderMicrons);
         for (SurfaceKind k : SurfaceKind.values()) {
             if (k != SurfaceKind.SAMPLE) {
                 double[] r = new double[grid.bands()];
@@ -82,6 +79,19 @@ public final class SimulatedLineScanCamera implements FrameSource {
                 fixedSurfaces.put(k, r);
             }
         }
+    }
+
+    /** A new tray on the belt: its scene, and the encoder position at which its leading edge is under the line. */
+    public synchronized void load(BeltScene newScene, long newTrayOriginEncoderMicrons) {
+        Map<Integer, SampleMaterial> m = new HashMap<>();
+        for (TraySlot slot : newScene.tray().slots()) {
+            SimulatedSample s = newScene.sample(slot.sample().sampleId());
+            m.put(slot.index(), new SampleMaterial(s.mixture(), s.metadata().fraction(), model.sensor().grid(), spectra));
+        }
+        materials.clear();
+        materials.putAll(m);
+        scene = newScene;
+        trayOriginEncoderMicrons = newTrayOriginEncoderMicrons;
     }
 
     private void placeDefects(SplittableRandom rng, int count, byte kind) {
@@ -116,7 +126,7 @@ public final class SimulatedLineScanCamera implements FrameSource {
     }
 
     /** Where the current ROI's (binned) pixels fall on the tray. */
-    public AcrossTrackGeometry geometry() {
+    public synchronized AcrossTrackGeometry geometry() {
         CameraSettings s = checkedSettings();
         int bin = s.spatialBinning();
         double first = model.xMm(s.roiFirstPixel()) + (bin - 1) * model.pixelPitchMm() / 2;
@@ -124,13 +134,17 @@ public final class SimulatedLineScanCamera implements FrameSource {
     }
 
     /** Encoder position at which tray coordinate {@code yMm} is under the scan line. */
-    public long encoderMicronsAt(double yMm) {
+    public synchronized long encoderMicronsAt(double yMm) {
         return trayOriginEncoderMicrons + Math.round(yMm * 1000);
     }
 
     @Override
     public synchronized RawFrame trigger(long encoderMicrons) {
         CameraSettings s = checkedSettings();
+        if (!s.acquiring()) {
+            throw new DeviceException("camera " + model.sensor().id() + " was triggered at " + encoderMicrons
+                    + " um but is not acquiring: start acquisition first");
+        }
         long seq = sequence++;
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + seq);
         int bands = model.sensor().bands();

@@ -7,7 +7,7 @@ import io.hyclus.hardware.sim.SimulatedConveyor;
 import io.hyclus.hardware.sim.SimulatedConveyorSettings;
 import io.hyclus.hardware.sim.ZaberDeviceSimulator;
 import io.hyclus.hardware.sim.ZaberSimulatorSettings;
-import io.hyclus.testkit.serial.PtyPair;
+import io.hyclus.hardware.serial.PtyPair;
 
 import java.time.Duration;
 import java.time.InstantSource;

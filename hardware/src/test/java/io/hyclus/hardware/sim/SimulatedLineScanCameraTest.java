@@ -30,7 +30,7 @@ class SimulatedLineScanCameraTest {
 
     @Test
     void closedShutter_givesOnlyDarkSignal() {
-        var control = new AtomicReference<>(CameraSettings.defaults(128).withShutterOpen(false));
+        var control = new AtomicReference<>(CameraSettings.defaults(128).withAcquiring(true).withShutterOpen(false));
         RawFrame f = camera(control, 5).trigger(50_000);
         double sum = 0;
         int n = 0;
@@ -47,7 +47,7 @@ class SimulatedLineScanCameraTest {
 
     @Test
     void sameSeed_sameFrames_otherSeed_otherNoise() {
-        var control = new AtomicReference<>(CameraSettings.defaults(128));
+        var control = new AtomicReference<>(CameraSettings.defaults(128).withAcquiring(true));
         RawFrame a = camera(control, 5).trigger(50_000);
         RawFrame b = camera(control, 5).trigger(50_000);
         RawFrame c = camera(control, 6).trigger(50_000);
@@ -58,8 +58,8 @@ class SimulatedLineScanCameraTest {
 
     @Test
     void binningAndRoi_shrinkTheFrame_andAverageCounts() {
-        var full = new AtomicReference<>(new CameraSettings(10_000, 50, 1, 1, 32, 64, true, false));
-        var binned = new AtomicReference<>(new CameraSettings(10_000, 50, 2, 2, 32, 64, true, false));
+        var full = new AtomicReference<>(new CameraSettings(10_000, 50, 1, 1, 32, 64, true, true));
+        var binned = new AtomicReference<>(new CameraSettings(10_000, 50, 2, 2, 32, 64, true, true));
         RawFrame f = camera(full, 5).trigger(-45_000);   // white reference strip: bright, uniform
         RawFrame g = camera(binned, 5).trigger(-45_000);
         assertEquals(64, f.pixels());
@@ -79,7 +79,7 @@ class SimulatedLineScanCameraTest {
 
     @Test
     void whiteStrip_isBrighterThanBelt_andBelowSaturation() {
-        var control = new AtomicReference<>(CameraSettings.defaults(128));
+        var control = new AtomicReference<>(CameraSettings.defaults(128).withAcquiring(true));
         SimulatedLineScanCamera cam = camera(control, 5);
         RawFrame white = cam.trigger(-45_000);
         RawFrame belt = cam.trigger(-10_000);
@@ -87,6 +87,14 @@ class SimulatedLineScanCameraTest {
         int mid = 64;
         assertTrue(white.count(mid, band) > 2500 && white.count(mid, band) < 4095, "white " + white.count(mid, band));
         assertTrue(belt.count(mid, band) < 400, "belt " + belt.count(mid, band));
+    }
+
+    @Test
+    void notAcquiring_triggerIsRefused() {
+        var control = new AtomicReference<>(CameraSettings.defaults(128));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.hyclus.hardware.DeviceException.class,
+                () -> camera(control, 5).trigger(7));
+        assertEquals("camera vnir was triggered at 7 um but is not acquiring: start acquisition first", e.getMessage());
     }
 
     @Test

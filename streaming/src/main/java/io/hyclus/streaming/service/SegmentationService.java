@@ -5,6 +5,7 @@ import io.hyclus.streaming.segment.SegmentationSettings;
 import io.hyclus.streaming.segment.SegmentationTopology;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -82,9 +83,14 @@ public final class SegmentationService implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the topology and leaves the consumer group, so the next start (a second demo run, a restart after
+     * maintenance) is assigned its partitions at once instead of after the old member's session times out.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
     private static void sleep() {

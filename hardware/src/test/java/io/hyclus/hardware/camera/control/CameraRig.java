@@ -6,7 +6,7 @@ import io.hyclus.hardware.serial.SerialSettings;
 import io.hyclus.hardware.sim.CameraControlSimulator;
 import io.hyclus.hardware.sim.FaultPlan;
 import io.hyclus.testkit.ManualClock;
-import io.hyclus.testkit.serial.PtyPair;
+import io.hyclus.hardware.serial.PtyPair;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.hyclus.testkit.serial;
+package io.hyclus.hardware.serial;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.hyclus.app.demo;
+package io.hyclus.app.pipeline;
 
 import io.hyclus.app.AppException;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,4 +1,4 @@
-package io.hyclus.app.demo;
+package io.hyclus.app.pipeline;
 
 import io.hyclus.app.AppException;
 import io.hyclus.core.scan.SampleContainerWritten;
@@ -17,10 +17,10 @@ import java.util.Map;
  * Watches {@link HyclusTopics#SAMPLE_CONTAINERS} from its current end (no consumer group) for the
  * containers of one scan. Create it before the scan is published.
  */
-final class ContainerWatcher implements AutoCloseable {
+public final class ContainerWatcher implements AutoCloseable {
     private final KafkaConsumer<String, SampleContainerWritten> consumer;
 
-    ContainerWatcher(String bootstrapServers) {
+    public ContainerWatcher(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(),
@@ -36,7 +36,7 @@ final class ContainerWatcher implements AutoCloseable {
      * Waits until {@code expected} containers of {@code scanId} arrived, calling {@code healthCheck} between
      * polls (it throws if the pipeline failed).
      */
-    List<SampleContainerWritten> await(String scanId, int expected, Duration timeout, Runnable healthCheck) {
+    public List<SampleContainerWritten> await(String scanId, int expected, Duration timeout, Runnable healthCheck) {
         List<SampleContainerWritten> got = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (got.size() < expected) {

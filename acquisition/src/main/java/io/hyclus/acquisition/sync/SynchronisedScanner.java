@@ -1,0 +1,228 @@
+package io.hyclus.acquisition.sync;
+
+import io.hyclus.acquisition.AcquisitionException;
+import io.hyclus.acquisition.calibration.RadiometricCalibration;
+import io.hyclus.acquisition.scan.ScanEventSink;
+import io.hyclus.acquisition.scan.ScanReport;
+import io.hyclus.core.scan.ScanCompleted;
+import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.core.tray.TrayLayout;
+import io.hyclus.hardware.camera.RawFrame;
+import io.hyclus.hardware.conveyor.Conveyor;
+import io.hyclus.hardware.conveyor.PositionEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Scans a tray with every camera in step: references over the white strip, then the belt runs at the set
+ * speed and each camera is triggered whenever the encoder reaches the next line (pitch = speed / frame rate).
+ * Frames are checked by sequence number and encoder position, calibrated and published between a start and a
+ * completion event. On any fault the belt is stopped, the completion records the abort so the lines already
+ * published still reach their containers, and a {@link ScanAbortedException} says what failed.
+ */
+public final class SynchronisedScanner {
+    private static final Logger LOG = LoggerFactory.getLogger(SynchronisedScanner.class);
+    private static final Duration MOVE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final SyncScanSettings settings;
+    private final Conveyor conveyor;
+    private final PositionEncoder encoder;
+    private final List<RigCamera> cameras;
+    private final InstantSource clock;
+
+    public SynchronisedScanner(SyncScanSettings settings, Conveyor conveyor, PositionEncoder encoder,
+                               List<RigCamera> cameras, InstantSource clock) {
+        if (cameras.isEmpty()) {
+            throw new IllegalArgumentException("a scan needs at least one camera");
+        }
+        this.settings = settings;
+        this.conveyor = conveyor;
+        this.encoder = encoder;
+        this.cameras = List.copyOf(cameras);
+        this.clock = clock;
+    }
+
+    /** The line pitch the cameras' common frame rate and the belt speed give, micrometres. */
+    public long linePitchMicrons() {
+        double rate = cameras.get(0).settings().frameRateHz();
+        for (RigCamera c : cameras) {
+            if (c.settings().frameRateHz() != rate) {
+                throw new AcquisitionException("cameras must share one frame rate to stay in step: "
+                        + cameras.get(0).sensor().id() + " " + rate + " Hz, " + c.sensor().id() + " "
+                        + c.settings().frameRateHz() + " Hz");
+            }
+        }
+        return settings.linePitchMicrons(rate);
+    }
+
+    /**
+     * @param trayOriginMicrons encoder position at which the tray's leading edge is under the cameras' line
+     * @param whiteReferenceYmm tray y of the white strip's middle (negative: ahead of the tray)
+     */
+    public ScanReport scan(String scanId, TrayLayout tray, long trayOriginMicrons, double whiteReferenceYmm,
+                           Map<String, String> provenance, ScanEventSink sink) {
+        long pitch = linePitchMicrons();
+        long lines = (long) Math.floor(tray.lengthMm() * 1000.0 / pitch);
+        Map<String, FrameSequenceMonitor> monitors = new LinkedHashMap<>();
+        cameras.forEach(c -> monitors.put(c.sensor().id(), new FrameSequenceMonitor(c.sensor().id())));
+        ScanRun run = new ScanRun(scanId, sink);
+        try {
+            prepare(trayOriginMicrons + Math.round(whiteReferenceYmm * 1000));
+            Map<String, RadiometricCalibration> cal = References.take(cameras, encoder.positionMicrons(),
+                    settings.calibration(), monitors);
+            cal.values().forEach(c -> run.calibrationNotes.addAll(c.degradations()));
+            sink.publish(new ScanStarted(scanId, tray, cameras.stream().map(RigCamera::setup).toList(), clock.instant(),
+                    startProvenance(provenance, cal, pitch)));
+            run.started = true;
+            runLines(run, trayOriginMicrons, pitch, lines, cal, monitors);
+            conveyor.stop();
+            stopAcquisition(null);
+        } catch (RuntimeException e) {
+            throw abort(run, e, monitors);
+        }
+        List<String> degradations = degradations(run, monitors);
+        sink.publish(new ScanCompleted(scanId, run.published, clock.instant(), degradations));
+        sink.flush();
+        LOG.info("Scan {}: {} lines at {} um pitch from {} cameras", scanId, lines, pitch, cameras.size());
+        return new ScanReport(scanId, lines, degradations);
+    }
+
+    private void prepare(long whiteAtMicrons) {
+        for (RigCamera c : cameras) {
+            c.control().apply(c.settings().withAcquiring(false));
+        }
+        conveyor.moveAbsoluteMm(whiteAtMicrons / 1000.0);
+        conveyor.awaitIdle(MOVE_TIMEOUT);
+        cameras.forEach(c -> c.control().startAcquisition());
+    }
+
+    private void runLines(ScanRun run, long origin, long pitch, long lines, Map<String, RadiometricCalibration> cal,
+                          Map<String, FrameSequenceMonitor> monitors) {
+        conveyor.moveAbsoluteMm((origin + pitch / 2 - settings.runUpMm() * 1000) / 1000.0);
+        conveyor.awaitIdle(MOVE_TIMEOUT);
+        conveyor.moveAtVelocity(settings.beltSpeedMmPerSecond());
+        for (long i = 0; i < lines; i++) {
+            long target = origin + pitch / 2 + i * pitch;
+            if (awaitEncoder(target, i) - target > pitch) {
+                run.late++;
+            }
+            for (RigCamera c : cameras) {
+                RawFrame f = c.frames().trigger(target);
+                if (monitors.get(c.sensor().id()).check(f, target, i) == FrameSequenceMonitor.Verdict.USE) {
+                    run.sink.publish(cal.get(c.sensor().id()).apply(f, run.scanId, i));
+                    run.published.merge(c.sensor().kind(), 1L, Long::sum);
+                }
+            }
+            run.lines = i + 1;
+            if ((i + 1) % settings.monitorEveryLines() == 0) {
+                monitor(run);
+            }
+        }
+    }
+
+    /** Reads every camera's temperature and the belt's state: a lost link or a warning flag surfaces here. */
+    private void monitor(ScanRun run) {
+        for (RigCamera c : cameras) {
+            LOG.debug("Scan {}: {} at {} C after {} lines", run.scanId, c.sensor().id(), c.control().temperatureCelsius(),
+                    run.lines);
+        }
+        conveyor.isBusy();
+    }
+
+    /** Waits until the encoder reaches {@code target} and returns the position read then. */
+    private long awaitEncoder(long target, long line) {
+        long deadline = System.nanoTime() + settings.lineTimeout().toNanos();
+        long pos;
+        while ((pos = encoder.positionMicrons()) < target) {
+            if (System.nanoTime() > deadline) {
+                throw new AcquisitionException("belt did not reach line " + line + " at " + target + " um within "
+                        + settings.lineTimeout().toMillis() + " ms: encoder reads " + pos + " um (stalled or stopped)");
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        return pos;
+    }
+
+    private ScanAbortedException abort(ScanRun run, RuntimeException cause, Map<String, FrameSequenceMonitor> monitors) {
+        try {
+            conveyor.stop();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        stopAcquisition(cause);
+        String what = "scan " + run.scanId + " aborted after " + run.lines + " lines: " + cause.getMessage();
+        LOG.error("{}; belt stopped", what);
+        if (run.started) {
+            try {
+                List<String> deg = new ArrayList<>(degradations(run, monitors));
+                deg.add(0, what);
+                run.sink.publish(new ScanCompleted(run.scanId, run.published, clock.instant(), deg));
+                run.sink.flush();
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+        return new ScanAbortedException(what, run.lines, cause);
+    }
+
+    private void stopAcquisition(RuntimeException collector) {
+        for (RigCamera c : cameras) {
+            try {
+                c.control().stopAcquisition();
+            } catch (RuntimeException e) {
+                if (collector == null) {
+                    throw e;
+                }
+                collector.addSuppressed(e);
+            }
+        }
+    }
+
+    private Map<String, String> startProvenance(Map<String, String> provenance, Map<String, RadiometricCalibration> cal,
+                                                long pitch) {
+        Map<String, String> prov = new LinkedHashMap<>(provenance);
+        cal.forEach((id, c) -> c.provenance().forEach((k, v) -> prov.put(k.replace("calibration.", "calibration." + id + "."), v)));
+        prov.put("scan.line_pitch_um", String.valueOf(pitch));
+        prov.put("scan.belt_speed_mm_s", String.valueOf(settings.beltSpeedMmPerSecond()));
+        for (RigCamera c : cameras) {
+            prov.put("scan.camera." + c.sensor().id(), c.control().identity() + ", " + c.settings());
+        }
+        return prov;
+    }
+
+    private static List<String> degradations(ScanRun run, Map<String, FrameSequenceMonitor> monitors) {
+        List<String> out = new ArrayList<>(run.calibrationNotes);
+        if (run.late > 0) {
+            out.add(run.late + " of " + run.lines + " lines were triggered more than one line pitch after the belt passed"
+                    + " them (frames took longer than the line period)");
+        }
+        monitors.values().forEach(m -> out.addAll(m.degradations()));
+        return out;
+    }
+
+    /** Mutable progress of one scan. */
+    private static final class ScanRun {
+        final String scanId;
+        final ScanEventSink sink;
+        final Map<SensorKind, Long> published = new EnumMap<>(SensorKind.class);
+        final List<String> calibrationNotes = new ArrayList<>();
+        boolean started;
+        long lines;
+        long late;
+
+        ScanRun(String scanId, ScanEventSink sink) {
+            this.scanId = scanId;
+            this.sink = sink;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.hyclus.app.pipeline;
+
+import io.hyclus.kafka.broker.EmbeddedBrokerSettings;
+import io.hyclus.kafka.broker.EmbeddedKafkaBroker;
+import io.hyclus.kafka.topic.HyclusTopics;
+import io.hyclus.kafka.topic.TopicAdmin;
+import io.hyclus.streaming.segment.SegmentationSettings;
+import io.hyclus.streaming.service.SegmentationService;
+import io.hyclus.streaming.service.StreamsSettings;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The embedded broker (unless a cluster is given), HyClus's topics and the segmentation service, started
+ * together and stopped together.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final PipelineSettings settings;
+    private final Optional<EmbeddedKafkaBroker> broker;
+    private final String bootstrapServers;
+    private final SegmentationService segmentation;
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    private Pipeline(PipelineSettings settings, Optional<EmbeddedKafkaBroker> broker, String bootstrapServers,
+                     SegmentationService segmentation) {
+        this.settings = settings;
+        this.broker = broker;
+        this.bootstrapServers = bootstrapServers;
+        this.segmentation = segmentation;
+    }
+
+    public static Pipeline start(PipelineSettings s, InstantSource clock, PrintWriter out) {
+        Optional<EmbeddedKafkaBroker> broker = s.bootstrapServers().isPresent() ? Optional.empty()
+                : Optional.of(EmbeddedKafkaBroker.start(EmbeddedBrokerSettings.in(s.brokerDir())));
+        String bootstrap = s.bootstrapServers().orElseGet(() -> broker.orElseThrow().bootstrapServers());
+        out.println(broker.isPresent() ? "Embedded Kafka broker at " + bootstrap + " (data in "
+                + s.brokerDir().toAbsolutePath() + ")" : "Using Kafka cluster at " + bootstrap);
+        out.flush();
+        try {
+            short replication = (short) (broker.isPresent() ? 1 : ClusterSize.replicationFor(bootstrap));
+            TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), 1, replication);
+            SegmentationService seg = SegmentationService.start(
+                    new StreamsSettings(bootstrap, StreamsSettings.DEFAULT_APPLICATION_ID, s.stateDir(), replication),
+                    SegmentationSettings.in(s.outputDir()), clock, STREAMS_START_TIMEOUT);
+            return new Pipeline(s, broker, bootstrap, seg);
+        } catch (RuntimeException e) {
+            broker.ifPresent(EmbeddedKafkaBroker::close);
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    /** Throws if segmentation stopped on an error. */
+    public void checkHealth() {
+        segmentation.rethrow();
+    }
+
+    /** Blocks until {@link #close()} is called from a shutdown hook or the thread is interrupted. */
+    public void awaitInterrupt() throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "hyclus-shutdown"));
+        stop.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stop.getCount() == 0) {
+            return;
+        }
+        stop.countDown();
+        segmentation.close();
+        broker.ifPresent(EmbeddedKafkaBroker::close);
+    }
+}
