@@ -145,6 +145,7 @@ public final class SynchronisedScanner {
         long pos;
         while ((pos = encoder.positionMicrons()) < target) {
             if (System.nanoTime() > deadline) {
+                conveyor.isBusy(); // a controller that latched a fault (stall, limit) says so, naming the flag
                 throw new AcquisitionException("belt did not reach line " + line + " at " + target + " um within "
                         + settings.lineTimeout().toMillis() + " ms: encoder reads " + pos + " um (stalled or stopped)");
             }

@@ -6,6 +6,7 @@ import io.hyclus.hardware.camera.CameraSettings;
 import io.hyclus.hardware.camera.FrameSource;
 import io.hyclus.hardware.camera.control.CameraIdentity;
 import io.hyclus.hardware.camera.control.SerialCameraControl;
+import io.hyclus.hardware.conveyor.PositionEncoder;
 import io.hyclus.hardware.conveyor.ZaberConveyor;
 import io.hyclus.hardware.conveyor.ZaberSettings;
 import io.hyclus.hardware.serial.JSerialCommLink;
@@ -112,8 +113,13 @@ public final class SimulatedSerialRig implements AutoCloseable {
         return conveyor;
     }
 
-    /** The simulated belt: its encoder, and its true motion state. */
-    public SimulatedConveyor encoder() {
+    /** The belt's encoder, wired to the camera triggers. */
+    public PositionEncoder encoder() {
+        return belt.encoder();
+    }
+
+    /** The simulated belt itself: its true motion state, and a way to make it stall. */
+    public SimulatedConveyor belt() {
         return belt;
     }
 

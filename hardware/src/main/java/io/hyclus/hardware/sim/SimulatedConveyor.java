@@ -27,7 +27,7 @@ import java.util.Set;
  * latched; flags stay latched until {@link #clearWarnings()}. A motion command issued while moving latches the
  * notice {@code NI}, which the next motion command clears. Thread-safe.
  */
-public final class SimulatedConveyor implements Conveyor, PositionEncoder {
+public final class SimulatedConveyor implements Conveyor {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedConveyor.class);
     private static final long AWAIT_POLL_MILLIS = 5;
 
@@ -81,6 +81,18 @@ public final class SimulatedConveyor implements Conveyor, PositionEncoder {
     @Override
     public synchronized void stop() {
         start(MotionProfile.toVelocity(now(), position(), velocity(), 0, acceleration));
+    }
+
+    /**
+     * The belt's encoder: its true position, whatever flags the controller has latched (an encoder keeps counting
+     * where the controller refuses commands).
+     */
+    public PositionEncoder encoder() {
+        return () -> {
+            synchronized (this) {
+                return Math.round(position() * 1000);
+            }
+        };
     }
 
     @Override
