@@ -50,25 +50,33 @@ public record CameraModel(Sensor sensor, double firstPixelCentreMm, double pixel
     }
 
     /**
-     * A VNIR camera: {@code pixels} across a 307 mm field of view centred on a 280 mm tray, {@code bands}
+     * A VNIR camera ({@code pixels * bands * 2.5e-5} dead and {@code 1.7e-5} hot elements, at least one each):
+     * {@code pixels} across a 307 mm field of view centred on a 280 mm tray, {@code bands}
      * from 400 to 1000 nm with FWHM 1.2 times the band spacing.
      */
     public static CameraModel vnir(int pixels, int bands) {
         WavelengthGrid grid = WavelengthGrid.uniform(400, 1000, bands, 1.2);
         return centred(new Sensor("vnir", SensorKind.VNIR, grid, pixels), 140.0, 307.2,
-                180, 6, 0.4, 3400, 10_000, 0.08, 3.0, 0.30, 2900, 6, 4);
+                180, 6, 0.4, 3400, 10_000, 0.08, 3.0, 0.30, 2900, defects(pixels, bands, 2.5e-5),
+                defects(pixels, bands, 1.7e-5));
     }
 
     /** A SWIR camera: {@code pixels} across the same field of view, {@code bands} from 1000 to 2500 nm. */
     public static CameraModel swir(int pixels, int bands) {
         WavelengthGrid grid = WavelengthGrid.uniform(1000, 2500, bands, 1.2);
         return centred(new Sensor("swir", SensorKind.SWIR, grid, pixels), 140.0, 307.2,
-                260, 10, 1.5, 3200, 10_000, 0.12, 5.0, 0.25, 2900, 6, 4);
+                260, 10, 1.5, 3200, 10_000, 0.12, 5.0, 0.25, 2900, defects(pixels, bands, 5e-5),
+                defects(pixels, bands, 4e-5));
     }
 
     /** The reference cameras: VNIR 1024 px x 224 bands, SWIR 384 px x 288 bands. */
     public static CameraModel of(SensorKind kind) {
         return kind == SensorKind.VNIR ? vnir(1024, 224) : swir(384, 288);
+    }
+
+    /** Defective elements in proportion to the sensor's size, at least one of each kind. */
+    private static int defects(int pixels, int bands, double fraction) {
+        return (int) Math.max(1, Math.round((double) pixels * bands * fraction));
     }
 
     private static CameraModel centred(Sensor sensor, double centreMm, double fieldOfViewMm, double dark, double fpn,
