@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code hyclus} command. */
 @Command(name = "hyclus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Hyperspectral conveyor scanning, streaming segmentation and sample analysis.",
-        subcommands = {DemoCommand.class, io.hyclus.app.campaign.CampaignCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, io.hyclus.app.campaign.CampaignCommand.class,
+            io.hyclus.app.devices.DevicesCommand.class, io.hyclus.app.devices.BeltCommand.class,
+            io.hyclus.app.devices.CameraCommand.class, io.hyclus.app.devices.SimulateDevicesCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -9,8 +9,6 @@ import io.hyclus.hardware.camera.control.SerialCameraControl;
 import io.hyclus.hardware.conveyor.PositionEncoder;
 import io.hyclus.hardware.conveyor.ZaberConveyor;
 import io.hyclus.hardware.conveyor.ZaberSettings;
-import io.hyclus.hardware.serial.JSerialCommLink;
-import io.hyclus.hardware.serial.PtyPair;
 import io.hyclus.hardware.serial.SerialSettings;
 import io.hyclus.hardware.sim.BeltScene;
 import io.hyclus.hardware.sim.CameraControlSimulator;
@@ -20,14 +18,12 @@ import io.hyclus.hardware.sim.FaultPlan;
 import io.hyclus.hardware.sim.FaultyFrameSource;
 import io.hyclus.hardware.sim.FrameFaults;
 import io.hyclus.hardware.sim.SimulatedConveyor;
-import io.hyclus.hardware.sim.SimulatedConveyorSettings;
 import io.hyclus.hardware.sim.SimulatedLineScanCamera;
-import io.hyclus.hardware.sim.ZaberDeviceSimulator;
-import io.hyclus.hardware.sim.ZaberSimulatorSettings;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A conveyor and two cameras simulated behind real serial links: each simulator serves its protocol on one end
@@ -37,14 +33,14 @@ import java.util.List;
  */
 public final class SimulatedSerialRig implements AutoCloseable {
     private final List<AutoCloseable> parts = new ArrayList<>();
-    private final SimulatedConveyor belt;
-    private final ZaberConveyor conveyor;
+    private final SimulatedDevices devices;
+    private ZaberConveyor conveyor;
     private final List<RigCamera> cameras = new ArrayList<>();
     private final List<SimulatedLineScanCamera> generators = new ArrayList<>();
 
-    private SimulatedSerialRig(SimulatedConveyor belt, ZaberConveyor conveyor) {
-        this.belt = belt;
-        this.conveyor = conveyor;
+    private SimulatedSerialRig(SimulatedDevices devices) {
+        this.devices = devices;
+        parts.add(devices);
     }
 
     /** Faults to inject: into the conveyor's and each camera's command link, and into frame delivery. */
@@ -57,20 +53,18 @@ public final class SimulatedSerialRig implements AutoCloseable {
 
     public static SimulatedSerialRig start(RigSettings s, BeltScene firstTray, long trayOriginMicrons,
                                            EndmemberSpectra spectra, InstantSource clock, Faults faults) {
-        SimulatedConveyor belt = new SimulatedConveyor(new SimulatedConveyorSettings("belt", 200, 1000, 2000), clock);
-        PtyPair beltLine = PtyPair.start();
-        ZaberDeviceSimulator device = ZaberDeviceSimulator.start(JSerialCommLink.open(SerialSettings.of(beltLine.devicePath())),
-                belt, ZaberSimulatorSettings.defaults().withFaults(faults.conveyor()), beltLine::close);
-        ZaberConveyor driver = ZaberConveyor.open(ZaberSettings.defaults("conveyor", SerialSettings.of(beltLine.hostPath())));
-        SimulatedSerialRig rig = new SimulatedSerialRig(belt, driver);
-        rig.parts.addAll(List.of(driver, device, beltLine));
+        CameraModel vnir = CameraModel.vnir(s.vnirPixels(), s.vnirBands());
+        CameraModel swir = CameraModel.swir(s.swirPixels(), s.swirBands());
+        SimulatedDevices devices = SimulatedDevices.start(List.of(identity(vnir, s), identity(swir, s)),
+                Map.of(SensorKind.VNIR, faults.vnir(), SensorKind.SWIR, faults.swir()), faults.conveyor(), clock, s.seed());
+        SimulatedSerialRig rig = new SimulatedSerialRig(devices);
         try {
-            rig.addCamera(SensorKind.VNIR, CameraModel.vnir(s.vnirPixels(), s.vnirBands()), s, firstTray, trayOriginMicrons,
-                    spectra, clock, faults.vnir(), faults.vnirFrames());
-            rig.addCamera(SensorKind.SWIR, CameraModel.swir(s.swirPixels(), s.swirBands()), s, firstTray, trayOriginMicrons,
-                    spectra, clock, faults.swir(), faults.swirFrames());
-            driver.home();
-            driver.awaitIdle(java.time.Duration.ofSeconds(30));
+            rig.conveyor = ZaberConveyor.open(ZaberSettings.defaults("conveyor", SerialSettings.of(devices.conveyorPort())));
+            rig.parts.add(0, rig.conveyor);
+            rig.addCamera(vnir, s, firstTray, trayOriginMicrons, spectra, clock, faults.vnirFrames());
+            rig.addCamera(swir, s, firstTray, trayOriginMicrons, spectra, clock, faults.swirFrames());
+            rig.conveyor.home();
+            rig.conveyor.awaitIdle(java.time.Duration.ofSeconds(30));
             return rig;
         } catch (RuntimeException e) {
             rig.close();
@@ -78,21 +72,22 @@ public final class SimulatedSerialRig implements AutoCloseable {
         }
     }
 
-    private void addCamera(SensorKind kind, CameraModel model, RigSettings s, BeltScene scene, long origin,
-                           EndmemberSpectra spectra, InstantSource clock, FaultPlan faults, FrameFaults frameFaults) {
-        CameraIdentity id = new CameraIdentity(kind, kind == SensorKind.VNIR ? "HC-VNIR-SIM" : "HC-SWIR-SIM",
-                "SIM" + s.seed(), "1.0.0", model.sensor().pixels(), model.sensor().bands());
-        PtyPair line = PtyPair.start();
-        parts.add(0, line);
-        CameraControlSimulator sim = CameraControlSimulator.start(JSerialCommLink.open(SerialSettings.of(line.devicePath())),
-                id, clock, s.seed() + kind.ordinal(), faults, line::close);
-        parts.add(0, sim);
-        SerialCameraControl control = SerialCameraControl.open(SerialSettings.of(line.hostPath()),
+    static CameraIdentity identity(CameraModel model, RigSettings s) {
+        SensorKind kind = model.sensor().kind();
+        return new CameraIdentity(kind, kind == SensorKind.VNIR ? "HC-VNIR-SIM" : "HC-SWIR-SIM", "SIM" + s.seed(), "1.0.0",
+                model.sensor().pixels(), model.sensor().bands());
+    }
+
+    private void addCamera(CameraModel model, RigSettings s, BeltScene scene, long origin, EndmemberSpectra spectra,
+                           InstantSource clock, FrameFaults frameFaults) {
+        SensorKind kind = model.sensor().kind();
+        SerialCameraControl control = SerialCameraControl.open(SerialSettings.of(devices.cameraPort(kind)),
                 kind.name().toLowerCase(java.util.Locale.ROOT), kind);
         parts.add(0, control);
         CameraSettings target = new CameraSettings(s.integrationMicros(), s.frameRateHz(), 1, 1, 0, model.sensor().pixels(),
                 true, false);
         control.apply(target);
+        CameraControlSimulator sim = devices.camera(kind);
         SimulatedLineScanCamera generator = new SimulatedLineScanCamera(model, scene, spectra, origin, sim::settings,
                 clock, s.seed() * 31 + kind.ordinal());
         FrameSource frames = new FaultyFrameSource(generator, frameFaults);
@@ -115,12 +110,12 @@ public final class SimulatedSerialRig implements AutoCloseable {
 
     /** The belt's encoder, wired to the camera triggers. */
     public PositionEncoder encoder() {
-        return belt.encoder();
+        return devices.belt().encoder();
     }
 
     /** The simulated belt itself: its true motion state, and a way to make it stall. */
     public SimulatedConveyor belt() {
-        return belt;
+        return devices.belt();
     }
 
     @Override

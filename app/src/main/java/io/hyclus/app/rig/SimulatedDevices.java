@@ -1,0 +1,95 @@
+package io.hyclus.app.rig;
+
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.hardware.camera.control.CameraIdentity;
+import io.hyclus.hardware.serial.JSerialCommLink;
+import io.hyclus.hardware.serial.PtyPair;
+import io.hyclus.hardware.serial.SerialSettings;
+import io.hyclus.hardware.sim.CameraControlSimulator;
+import io.hyclus.hardware.sim.FaultPlan;
+import io.hyclus.hardware.sim.SimulatedConveyor;
+import io.hyclus.hardware.sim.SimulatedConveyorSettings;
+import io.hyclus.hardware.sim.ZaberDeviceSimulator;
+import io.hyclus.hardware.sim.ZaberSimulatorSettings;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The device side of a simulated rig: a Zaber conveyor simulator and one control simulator per camera, each
+ * serving its protocol on the device end of a socat pty pair. Drivers open the host ends ({@link #conveyorPort()},
+ * {@link #cameraPort}).
+ */
+public final class SimulatedDevices implements AutoCloseable {
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final SimulatedConveyor belt;
+    private String conveyorPort;
+    private final Map<SensorKind, String> cameraPorts = new EnumMap<>(SensorKind.class);
+    private final Map<SensorKind, CameraControlSimulator> cameras = new EnumMap<>(SensorKind.class);
+
+    private SimulatedDevices(SimulatedConveyor belt) {
+        this.belt = belt;
+    }
+
+    /** Starts the conveyor simulator and one camera simulator per identity, with their faults. */
+    public static SimulatedDevices start(List<CameraIdentity> identities, Map<SensorKind, FaultPlan> cameraFaults,
+                                         FaultPlan conveyorFaults, InstantSource clock, long seed) {
+        SimulatedDevices d = new SimulatedDevices(new SimulatedConveyor(
+                new SimulatedConveyorSettings("belt", 200, 1000, 2000), clock));
+        try {
+            PtyPair line = d.line();
+            d.parts.add(0, ZaberDeviceSimulator.start(JSerialCommLink.open(SerialSettings.of(line.devicePath())), d.belt,
+                    ZaberSimulatorSettings.defaults().withFaults(conveyorFaults), line::close));
+            d.conveyorPort = line.hostPath();
+            for (CameraIdentity id : identities) {
+                PtyPair camLine = d.line();
+                CameraControlSimulator sim = CameraControlSimulator.start(JSerialCommLink.open(
+                        SerialSettings.of(camLine.devicePath())), id, clock, seed + id.kind().ordinal(),
+                        cameraFaults.getOrDefault(id.kind(), FaultPlan.none()), camLine::close);
+                d.parts.add(0, sim);
+                d.cameras.put(id.kind(), sim);
+                d.cameraPorts.put(id.kind(), camLine.hostPath());
+            }
+            return d;
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    private PtyPair line() {
+        PtyPair p = PtyPair.start();
+        parts.add(0, p);
+        return p;
+    }
+
+    public String conveyorPort() {
+        return conveyorPort;
+    }
+
+    public String cameraPort(SensorKind kind) {
+        return cameraPorts.get(kind);
+    }
+
+    public CameraControlSimulator camera(SensorKind kind) {
+        return cameras.get(kind);
+    }
+
+    public SimulatedConveyor belt() {
+        return belt;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable p : parts) {
+            try {
+                p.close();
+            } catch (Exception e) {
+                // closing the rest matters more than a failure to close one part
+            }
+        }
+    }
+}
