@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * first: the grain-size fraction (fines carry more clay, mica, gypsum and goethite; coarse more quartz and feldspar,
  * besides the spectral size effect), the plant (which alteration zone its pit mines: phyllic, potassic or
  * argillic/supergene), and the month (a seasonal swing and a random walk as mining moves through the
- * pit). Seeded: the same seed gives the same campaign.
+ * pit, plus a campaign-wide monthly drift all plants share: weather, blending, the mine plan). Seeded: the same
+ * seed gives the same campaign.
  */
 public final class CampaignGenerator {
     /** Mill-feed base composition, weight percent. */
@@ -29,11 +30,13 @@ public final class CampaignGenerator {
     /** Soft, platy or earthy minerals that break down into the fine fraction during crushing. */
     static final List<String> FINES_ENRICHED = List.of("Kaolinite", "Montmorillonite", "Muscovite", "Chlorite",
             "Gypsum", "Goethite");
-    static final double ZONE_FACTOR = 1.45;
+    static final double ZONE_FACTOR = 1.3;
     static final double PLANT_SPREAD = 0.10;
     static final double FINES_FACTOR = 1.6;
-    static final double SEASONAL_AMPLITUDE = 0.10;
-    static final double MONTHLY_WALK = 0.05;
+    static final double SEASONAL_AMPLITUDE = 0.15;
+    static final double MONTHLY_WALK = 0.06;
+    /** Campaign-wide month effect shared by all plants (weather, blending policy, mine plan). */
+    static final double COMMON_MONTHLY_WALK = 0.15;
     static final double SAMPLE_SPREAD = 0.03;
 
     private final long seed;
@@ -55,6 +58,7 @@ public final class CampaignGenerator {
             throw new IllegalArgumentException("months must be positive: " + months);
         }
         SplittableRandom rng = new SplittableRandom(seed);
+        List<Map<String, Double>> common = commonMonthEffect(months, rng);
         List<SimulatedSample> out = new ArrayList<>();
         for (int p = 0; p < plants; p++) {
             Map<String, Double> plant = plantComposition(p, rng);
@@ -70,7 +74,7 @@ public final class CampaignGenerator {
                 for (var e : plant.entrySet()) {
                     double w = walk.merge(e.getKey(), MONTHLY_WALK * rng.nextGaussian(), Double::sum);
                     double seasonal = SEASONAL_AMPLITUDE * Math.sin(2 * Math.PI * mo / 12.0 + phase.get(e.getKey()));
-                    monthly.put(e.getKey(), e.getValue() * Math.exp(seasonal + w));
+                    monthly.put(e.getKey(), e.getValue() * Math.exp(seasonal + w + common.get(mo).get(e.getKey())));
                 }
                 for (GrainSizeFraction f : GrainSizeFraction.values()) {
                     out.add(sample(p, month, f, monthly, rng));
@@ -92,6 +96,18 @@ public final class CampaignGenerator {
         String id = String.format("P%d-%s-%s", plant + 1, month, f == GrainSizeFraction.MINUS_100 ? "M100" : "P100");
         SampleMetadata meta = new SampleMetadata(id, "Plant-" + (plant + 1), month, f);
         return new SimulatedSample(meta, MineralMixture.normalised(w));
+    }
+
+    /** Per month, a log-factor per mineral shared by every plant: a random walk through the campaign. */
+    private static List<Map<String, Double>> commonMonthEffect(int months, SplittableRandom rng) {
+        List<Map<String, Double>> out = new ArrayList<>();
+        Map<String, Double> walk = new LinkedHashMap<>();
+        BASE.keySet().forEach(m -> walk.put(m, 0.0));
+        for (int mo = 0; mo < months; mo++) {
+            walk.replaceAll((m, w) -> w + COMMON_MONTHLY_WALK * rng.nextGaussian());
+            out.add(new LinkedHashMap<>(walk));
+        }
+        return out;
     }
 
     private static Map<String, Double> plantComposition(int plant, SplittableRandom rng) {

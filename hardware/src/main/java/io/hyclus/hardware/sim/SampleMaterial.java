@@ -18,8 +18,8 @@ public final class SampleMaterial {
     /** K/S multiplier for a coarse sample whose mineral has only a fine-grained library spectrum. */
     static final double COARSE_KS_FACTOR = 2.0;
     /** Dirichlet concentration: grains contributing to one pixel, per fraction. */
-    static final double GRAINS_PER_PIXEL_FINE = 60;
-    static final double GRAINS_PER_PIXEL_COARSE = 25;
+    static final double GRAINS_PER_PIXEL_FINE = 150;
+    static final double GRAINS_PER_PIXEL_COARSE = 60;
 
     private final double[][] ks;
     private final double[] fractions;
