@@ -1,19 +1,17 @@
 package io.hyclus.app.campaign;
 
 import io.hyclus.app.pipeline.Pipeline;
-import io.hyclus.app.pipeline.PipelineSettings;
+import io.hyclus.app.pipeline.PipelineOptions;
 import io.hyclus.app.rig.RigSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code hyclus campaign}. */
@@ -25,25 +23,16 @@ public final class CampaignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--work-dir", defaultValue = "hyclus-work", description = "Working directory (default: ${DEFAULT-VALUE}).")
-    Path workDir;
-
-    @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of the embedded broker.")
-    String bootstrapServers;
-
-    @Option(names = "--library", description = "Spectral library folder (default: shared/data/usgs beside the checkout).")
-    Path library;
+    @Mixin
+    PipelineOptions common;
 
     @Option(names = "--trays", defaultValue = "12", description = "Trays to scan, 1-12 (default: ${DEFAULT-VALUE}).")
     int trays;
 
-    @Option(names = "--seed", defaultValue = "20261125", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--belt-speed", defaultValue = "50", description = "Belt speed during lines, mm/s (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--belt-speed", defaultValue = "25", description = "Belt speed during lines, mm/s (default: ${DEFAULT-VALUE}).")
     double beltSpeed;
 
-    @Option(names = "--frame-rate", defaultValue = "50", description = "Camera line rate, Hz (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frame-rate", defaultValue = "25", description = "Camera line rate, Hz (default: ${DEFAULT-VALUE}).")
     double frameRate;
 
     @Option(names = "--vnir", defaultValue = "1024x224", description = "VNIR pixels x bands (default: ${DEFAULT-VALUE}).")
@@ -52,27 +41,21 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--swir", defaultValue = "384x288", description = "SWIR pixels x bands (default: ${DEFAULT-VALUE}).")
     String swir;
 
-    @Option(names = "--timeout-seconds", defaultValue = "300", description = "Longest wait for one tray's containers (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
-
-    @Option(names = "--exit-when-done", description = "Exit once the campaign is processed; otherwise keep running until Ctrl-C.")
-    boolean exitWhenDone;
-
     @Override
     public Integer call() throws InterruptedException {
         int[] v = size("--vnir", vnir);
         int[] s = size("--swir", swir);
         int integration = (int) Math.min(10_000, Math.floor(0.8e6 / frameRate));
-        CampaignSettings settings = new CampaignSettings(new PipelineSettings(workDir, Optional.ofNullable(bootstrapServers)),
-                Optional.ofNullable(library), new RigSettings(v[0], v[1], s[0], s[1], frameRate, integration, seed), trays,
-                beltSpeed, Duration.ofSeconds(timeoutSeconds), exitWhenDone);
+        CampaignSettings settings = new CampaignSettings(common.pipeline(), common.library(),
+                new RigSettings(v[0], v[1], s[0], s[1], frameRate, integration, common.seed()), trays, beltSpeed,
+                common.timeout(), common.exitWhenDone());
         PrintWriter out = spec.commandLine().getOut();
         try (Pipeline pipeline = Pipeline.start(settings.pipeline(), InstantSource.system(), out)) {
             List<TrayOutcome> done = new CampaignRun(settings, InstantSource.system()).run(pipeline, out);
             out.printf("Campaign: %d trays, %d sample containers in %s%n", done.size(),
                     done.stream().mapToInt(o -> o.containers().size()).sum(), settings.pipeline().outputDir().toAbsolutePath());
             out.flush();
-            if (!exitWhenDone) {
+            if (!common.exitWhenDone()) {
                 out.println("Segmentation keeps running; press Ctrl-C to stop.");
                 out.flush();
                 pipeline.awaitInterrupt();

@@ -13,7 +13,6 @@ import io.hyclus.hardware.sim.ZaberDeviceSimulator;
 import io.hyclus.hardware.sim.ZaberSimulatorSettings;
 
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import java.util.Map;
  * {@link #cameraPort}).
  */
 public final class SimulatedDevices implements AutoCloseable {
-    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final Parts parts = new Parts();
     private final SimulatedConveyor belt;
     private String conveyorPort;
     private final Map<SensorKind, String> cameraPorts = new EnumMap<>(SensorKind.class);
@@ -41,7 +40,7 @@ public final class SimulatedDevices implements AutoCloseable {
                 new SimulatedConveyorSettings("belt", 200, 1000, 2000), clock));
         try {
             PtyPair line = d.line();
-            d.parts.add(0, ZaberDeviceSimulator.start(JSerialCommLink.open(SerialSettings.of(line.devicePath())), d.belt,
+            d.parts.add(ZaberDeviceSimulator.start(JSerialCommLink.open(SerialSettings.of(line.devicePath())), d.belt,
                     ZaberSimulatorSettings.defaults().withFaults(conveyorFaults), line::close));
             d.conveyorPort = line.hostPath();
             for (CameraIdentity id : identities) {
@@ -49,7 +48,7 @@ public final class SimulatedDevices implements AutoCloseable {
                 CameraControlSimulator sim = CameraControlSimulator.start(JSerialCommLink.open(
                         SerialSettings.of(camLine.devicePath())), id, clock, seed + id.kind().ordinal(),
                         cameraFaults.getOrDefault(id.kind(), FaultPlan.none()), camLine::close);
-                d.parts.add(0, sim);
+                d.parts.add(sim);
                 d.cameras.put(id.kind(), sim);
                 d.cameraPorts.put(id.kind(), camLine.hostPath());
             }
@@ -62,7 +61,7 @@ public final class SimulatedDevices implements AutoCloseable {
 
     private PtyPair line() {
         PtyPair p = PtyPair.start();
-        parts.add(0, p);
+        parts.add(p);
         return p;
     }
 
@@ -84,12 +83,6 @@ public final class SimulatedDevices implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable p : parts) {
-            try {
-                p.close();
-            } catch (Exception e) {
-                // closing the rest matters more than a failure to close one part
-            }
-        }
+        parts.close();
     }
 }

@@ -32,7 +32,7 @@ import java.util.Map;
  * {@link #cameras()}, {@link #conveyor()} and {@link #encoder()}.
  */
 public final class SimulatedSerialRig implements AutoCloseable {
-    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final Parts parts = new Parts();
     private final SimulatedDevices devices;
     private ZaberConveyor conveyor;
     private final List<RigCamera> cameras = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class SimulatedSerialRig implements AutoCloseable {
         SimulatedSerialRig rig = new SimulatedSerialRig(devices);
         try {
             rig.conveyor = ZaberConveyor.open(ZaberSettings.defaults("conveyor", SerialSettings.of(devices.conveyorPort())));
-            rig.parts.add(0, rig.conveyor);
+            rig.parts.add(rig.conveyor);
             rig.addCamera(vnir, s, firstTray, trayOriginMicrons, spectra, clock, faults.vnirFrames());
             rig.addCamera(swir, s, firstTray, trayOriginMicrons, spectra, clock, faults.swirFrames());
             rig.conveyor.home();
@@ -83,7 +83,7 @@ public final class SimulatedSerialRig implements AutoCloseable {
         SensorKind kind = model.sensor().kind();
         SerialCameraControl control = SerialCameraControl.open(SerialSettings.of(devices.cameraPort(kind)),
                 kind.name().toLowerCase(java.util.Locale.ROOT), kind);
-        parts.add(0, control);
+        parts.add(control);
         CameraSettings target = new CameraSettings(s.integrationMicros(), s.frameRateHz(), 1, 1, 0, model.sensor().pixels(),
                 true, false);
         control.apply(target);
@@ -120,12 +120,6 @@ public final class SimulatedSerialRig implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable p : parts) {
-            try {
-                p.close();
-            } catch (Exception e) {
-                // closing the rest matters more than a failure to close one part
-            }
-        }
+        parts.close();
     }
 }
