@@ -53,29 +53,38 @@ class TrayScannerTest {
             new MineralFraction("Kaolinite", 0.3), new MineralFraction("Hematite", 0.1)));
 
     private static List<ScanEvent> events;
+    private static List<ScanEvent> swirEvents;
     private static CameraModel model;
+    private static CameraModel swirModel;
     private static EndmemberSpectra spectra;
 
     @BeforeAll
     static void scan() {
+        spectra = new EndmemberSpectra(TestLibrary.get());
+        model = CameraModel.vnir(256, 60);
+        swirModel = CameraModel.swir(128, 75);
+        events = scanWith(model);
+        swirEvents = scanWith(swirModel);
+    }
+
+    private static List<ScanEvent> scanWith(CameraModel camera) {
         TrayLayout tray = new TrayLayout("t-1", 280, 100, List.of(
                 new TraySlot(0, GYPSUM, new RegionMm(20, 15, 130, 85)),
                 new TraySlot(1, MIX, new RegionMm(150, 15, 260, 85))));
         BeltScene scene = new BeltScene(tray, List.of(
                 new SimulatedSample(GYPSUM, new MineralMixture(List.of(new MineralFraction("Gypsum", 1.0)))),
                 new SimulatedSample(MIX, MIXTURE)), SceneSettings.defaults());
-        model = CameraModel.vnir(256, 60);
-        spectra = new EndmemberSpectra(TestLibrary.get());
-        AtomicReference<CameraSettings> control = new AtomicReference<>(CameraSettings.defaults(256).withAcquiring(true));
-        SimulatedLineScanCamera cam = new SimulatedLineScanCamera(model, scene, spectra, ORIGIN, control::get,
+        int pixels = camera.sensor().pixels();
+        AtomicReference<CameraSettings> control = new AtomicReference<>(CameraSettings.defaults(pixels).withAcquiring(true));
+        SimulatedLineScanCamera cam = new SimulatedLineScanCamera(camera, scene, spectra, ORIGIN, control::get,
                 InstantSource.fixed(Instant.EPOCH), 99);
         ScanCamera sc = new ScanCamera(cam.effectiveSensor(), cam.geometry(), cam,
                 open -> control.updateAndGet(c -> c.withShutterOpen(open)));
-        events = new ArrayList<>();
+        List<ScanEvent> recorded = new ArrayList<>();
         ScanEventSink sink = new ScanEventSink() {
             @Override
             public void publish(ScanEvent event) {
-                events.add(event);
+                recorded.add(event);
             }
 
             @Override
@@ -84,6 +93,7 @@ class TrayScannerTest {
         };
         new TrayScanner(new ScanSettings(1.0, CalibrationSettings.defaults()), InstantSource.fixed(Instant.EPOCH))
                 .scan("scan-1", tray, sc, scene.whiteReferenceCentreMm(), Map.of("k", "v"), sink);
+        return recorded;
     }
 
     @Test
@@ -104,10 +114,24 @@ class TrayScannerTest {
 
     @Test
     void pureMineral_calibratedMean_matchesItsLibrarySpectrum() {
-        WavelengthGrid grid = model.sensor().grid();
+        assertMatchesLibrary(model, events);
+    }
+
+    @Test
+    void pureMineral_swir_calibratedMean_matchesItsLibrarySpectrum_includingWaterBands() {
+        assertMatchesLibrary(swirModel, swirEvents);
+        double[] mean = meanOver(swirEvents, new RegionMm(20, 15, 130, 85).inset(4), swirModel.sensor().bands());
+        WavelengthGrid g = swirModel.sensor().grid();
+        // Gypsum's 1940 nm water band is deep against its 1800 nm shoulder.
+        assertTrue(mean[g.nearestBand(1940)] < 0.7 * mean[g.nearestBand(1800)],
+                mean[g.nearestBand(1940)] + " vs " + mean[g.nearestBand(1800)]);
+    }
+
+    private static void assertMatchesLibrary(CameraModel camera, List<ScanEvent> scan) {
+        WavelengthGrid grid = camera.sensor().grid();
         double[] library = Resampler.resample(spectra.library().spectrum(
                 spectra.choose("Gypsum", GrainSizeFraction.PLUS_100, grid).entry()), grid);
-        double[] mean = meanOver(new RegionMm(20, 15, 130, 85).inset(4), grid.bands());
+        double[] mean = meanOver(scan, new RegionMm(20, 15, 130, 85).inset(4), grid.bands());
         for (int b = 0; b < grid.bands(); b++) {
             // Texture averages out; glints (0.2 % of pixels, +1.2) add ~0.0024; noise over ~25k pixels is tiny.
             assertEquals(library[b], mean[b], 0.01 + 0.02 * library[b], "band " + b + " at " + grid.centreNm(b) + " nm");
@@ -118,7 +142,7 @@ class TrayScannerTest {
     void mixture_calibratedMean_matchesItsKubelkaMunkMixture() {
         WavelengthGrid grid = model.sensor().grid();
         double[] expected = new SampleMaterial(MIXTURE, GrainSizeFraction.MINUS_100, grid, spectra).meanReflectance();
-        double[] mean = meanOver(new RegionMm(150, 15, 260, 85).inset(4), grid.bands());
+        double[] mean = meanOver(events, new RegionMm(150, 15, 260, 85).inset(4), grid.bands());
         for (int b = 0; b < grid.bands(); b++) {
             // Per-pixel Dirichlet fractions scatter around the mean composition; K/S mixing is convex, so allow 8 %.
             assertEquals(expected[b], mean[b], 0.01 + 0.08 * expected[b], "band " + b);
@@ -129,13 +153,13 @@ class TrayScannerTest {
 
     @Test
     void beltBetweenContainers_calibratesToTheTrayReflectance() {
-        double[] mean = meanOver(new RegionMm(137, 20, 143, 80), model.sensor().bands());
+        double[] mean = meanOver(events, new RegionMm(137, 20, 143, 80), model.sensor().bands());
         for (int b = 0; b < mean.length; b++) {
             assertEquals(0.78, mean[b], 0.03, "tray floor band " + b);
         }
     }
 
-    private static double[] meanOver(RegionMm region, int bands) {
+    private static double[] meanOver(List<ScanEvent> events, RegionMm region, int bands) {
         ScanStarted s = (ScanStarted) events.get(0);
         var geo = s.cameras().get(0).geometry();
         double[] sum = new double[bands];
