@@ -50,8 +50,9 @@ public final class CampaignCommand implements Callable<Integer> {
                 new RigSettings(v[0], v[1], s[0], s[1], frameRate, integration, common.seed()), trays, beltSpeed,
                 common.timeout(), common.exitWhenDone());
         PrintWriter out = spec.commandLine().getOut();
+        CampaignRun campaign = new CampaignRun(settings, InstantSource.system());
         try (Pipeline pipeline = Pipeline.start(settings.pipeline(), InstantSource.system(), out)) {
-            List<TrayOutcome> done = new CampaignRun(settings, InstantSource.system()).run(pipeline, out);
+            List<TrayOutcome> done = campaign.run(pipeline, out);
             out.printf("Campaign: %d trays, %d sample containers in %s%n", done.size(),
                     done.stream().mapToInt(o -> o.containers().size()).sum(), settings.pipeline().outputDir().toAbsolutePath());
             out.flush();

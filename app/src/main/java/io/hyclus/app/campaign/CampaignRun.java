@@ -42,14 +42,16 @@ public final class CampaignRun {
 
     private final CampaignSettings settings;
     private final InstantSource clock;
+    private final SpectralLibrary library;
 
+    /** Finds the spectral library at once, so a missing one fails before anything starts. */
     public CampaignRun(CampaignSettings settings, InstantSource clock) {
         this.settings = settings;
         this.clock = clock;
+        this.library = SpectralLibrary.open(LibraryLocator.locate(settings.libraryDir(), Path.of("")));
     }
 
     public List<TrayOutcome> run(Pipeline pipeline, PrintWriter out) {
-        SpectralLibrary library = SpectralLibrary.open(LibraryLocator.locate(settings.libraryDir(), Path.of("")));
         EndmemberSpectra spectra = new EndmemberSpectra(library);
         List<SimulatedSample> samples = new CampaignGenerator(settings.rig().seed()).generate(CAMPAIGN_START);
         List<SimulatedTray> trays = TrayPlanner.plan(samples, CampaignSettings.SAMPLES_PER_TRAY, "tray")

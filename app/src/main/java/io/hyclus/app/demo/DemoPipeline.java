@@ -25,16 +25,21 @@ import java.util.List;
 public final class DemoPipeline implements AutoCloseable {
     private final DemoSettings settings;
     private final InstantSource clock;
+    private final SpectralLibrary library;
     private final Pipeline pipeline;
 
-    private DemoPipeline(DemoSettings settings, InstantSource clock, Pipeline pipeline) {
+    private DemoPipeline(DemoSettings settings, InstantSource clock, SpectralLibrary library, Pipeline pipeline) {
         this.settings = settings;
         this.clock = clock;
+        this.library = library;
         this.pipeline = pipeline;
     }
 
+    /** Finds the spectral library first (a missing library fails before any broker starts), then the pipeline. */
     public static DemoPipeline start(DemoSettings s, InstantSource clock, PrintWriter out) {
-        return new DemoPipeline(s, clock, Pipeline.start(new PipelineSettings(s.workDir(), s.bootstrapServers()), clock, out));
+        SpectralLibrary library = SpectralLibrary.open(LibraryLocator.locate(s.libraryDir(), Path.of("")));
+        return new DemoPipeline(s, clock, library,
+                Pipeline.start(new PipelineSettings(s.workDir(), s.bootstrapServers()), clock, out));
     }
 
     public String bootstrapServers() {
@@ -44,7 +49,6 @@ public final class DemoPipeline implements AutoCloseable {
     /** Scans the demo tray and waits until every sample's container is written, then reads them back. */
     public DemoResult runScan() {
         long t0 = System.nanoTime();
-        SpectralLibrary library = SpectralLibrary.open(LibraryLocator.locate(settings.libraryDir(), Path.of("")));
         DemoTray tray = DemoTray.build(settings, library, clock);
         ScanSettings scan = new ScanSettings(settings.linePitchMm(), CalibrationSettings.defaults());
         ScanReport report;

@@ -77,7 +77,14 @@ public final class ZaberConveyor implements Conveyor {
     @Override
     public void stop() {
         ZaberReply reply = channel.send("stop", Resend.IDEMPOTENT);
-        reply.flag().ifPresent(flag -> LOG.warn("{}: stopped with flag {}", settings.where(), flag));
+        // Stopping a move interrupts it (NI): that is what stop is for, not a fault worth a warning.
+        reply.flag().ifPresent(flag -> {
+            if (flag == WarningFlag.COMMAND_INTERRUPTED) {
+                LOG.debug("{}: stopped, interrupting the move under way", settings.where());
+            } else {
+                LOG.warn("{}: stopped with flag {}", settings.where(), flag);
+            }
+        });
     }
 
     @Override
