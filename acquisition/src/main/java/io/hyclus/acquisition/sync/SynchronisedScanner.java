@@ -76,7 +76,7 @@ public final class SynchronisedScanner {
         Map<String, FrameSequenceMonitor> monitors = new LinkedHashMap<>();
         cameras.forEach(c -> monitors.put(c.sensor().id(), new FrameSequenceMonitor(c.sensor().id())));
         ScanRun run = new ScanRun(scanId, sink);
-        try {
+        try (Exposures exposures = new Exposures(cameras)) {
             prepare(trayOriginMicrons + Math.round(whiteReferenceYmm * 1000));
             Map<String, RadiometricCalibration> cal = References.take(cameras, encoder.positionMicrons(),
                     settings.calibration(), monitors);
@@ -84,7 +84,7 @@ public final class SynchronisedScanner {
             sink.publish(new ScanStarted(scanId, tray, cameras.stream().map(RigCamera::setup).toList(), clock.instant(),
                     startProvenance(provenance, cal, pitch)));
             run.started = true;
-            runLines(run, trayOriginMicrons, pitch, lines, cal, monitors);
+            runLines(run, exposures, trayOriginMicrons, pitch, lines, cal, monitors);
             conveyor.stop();
             stopAcquisition(null);
         } catch (RuntimeException e) {
@@ -106,8 +106,8 @@ public final class SynchronisedScanner {
         cameras.forEach(c -> c.control().startAcquisition());
     }
 
-    private void runLines(ScanRun run, long origin, long pitch, long lines, Map<String, RadiometricCalibration> cal,
-                          Map<String, FrameSequenceMonitor> monitors) {
+    private void runLines(ScanRun run, Exposures exposures, long origin, long pitch, long lines,
+                          Map<String, RadiometricCalibration> cal, Map<String, FrameSequenceMonitor> monitors) {
         conveyor.moveAbsoluteMm((origin + pitch / 2 - settings.runUpMm() * 1000) / 1000.0);
         conveyor.awaitIdle(MOVE_TIMEOUT);
         conveyor.moveAtVelocity(settings.beltSpeedMmPerSecond());
@@ -116,8 +116,10 @@ public final class SynchronisedScanner {
             if (awaitEncoder(target, i) - target > pitch) {
                 run.late++;
             }
-            for (RigCamera c : cameras) {
-                RawFrame f = c.frames().trigger(target);
+            List<RawFrame> frames = exposures.trigger(target);
+            for (int k = 0; k < cameras.size(); k++) {
+                RigCamera c = cameras.get(k);
+                RawFrame f = frames.get(k);
                 if (monitors.get(c.sensor().id()).check(f, target, i) == FrameSequenceMonitor.Verdict.USE) {
                     run.sink.publish(cal.get(c.sensor().id()).apply(f, run.scanId, i));
                     run.published.merge(c.sensor().kind(), 1L, Long::sum);
