@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every injected camera fault surfaces as its own exception within a bounded time and names camera, port, command. */
 @Timeout(10)
 class CameraFaultIT {
-    /** Three attempts of 150 ms plus slack. */
-    private static final Duration BOUND = Duration.ofMillis(1200);
+    /** Three attempts of 150 ms take ~0.5 s; the bound proves "never hangs" with room for a loaded CI machine. */
+    private static final Duration BOUND = Duration.ofMillis(3000);
 
     @Test
     void silence_everyAttempt_timesOut() {
