@@ -1,5 +1,5 @@
 /**
- * Test fixtures shared by HyClus's modules: a JVM-wide embedded broker, h5py read-back, bounded polling,
+ * Test fixtures shared by HyClus's modules: h5py read-back, bounded polling,
  * a manual clock and the spectral library.
  */
 package io.hyclus.testkit;
