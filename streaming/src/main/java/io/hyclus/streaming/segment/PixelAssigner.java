@@ -26,17 +26,16 @@ public final class PixelAssigner {
         Map<Integer, int[]> out = new LinkedHashMap<>();
         for (TraySlot slot : tray.slots()) {
             RegionMm r = slot.region();
-            if (r.widthMm() <= 2 * edgeMarginMm || r.lengthMm() <= 2 * edgeMarginMm) {
-                continue;
-            }
-            RegionMm inner = r.inset(edgeMarginMm);
-            if (y < inner.y0() || y >= inner.y1()) {
+            // Inner bounds as plain numbers: a margin of half the region leaves nothing, not an invalid region.
+            double x0 = r.x0() + edgeMarginMm;
+            double x1 = r.x1() - edgeMarginMm;
+            if (x0 >= x1 || y < r.y0() + edgeMarginMm || y >= r.y1() - edgeMarginMm) {
                 continue;
             }
             List<Integer> hits = new ArrayList<>();
             for (int p = 0; p < pixels; p++) {
                 double x = geometry.xMm(p);
-                if (x >= inner.x0() && x < inner.x1()) {
+                if (x >= x0 && x < x1) {
                     hits.add(p);
                 }
             }

@@ -23,6 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PixelAssignerTest {
 
+    private static boolean insideInner(RegionMm r, double margin, double x, double y) {
+        return x >= r.x0() + margin && x < r.x1() - margin && y >= r.y0() + margin && y < r.y1() - margin;
+    }
+
+    @Property(tries = 50)
+    void marginOfHalfTheRegion_leavesTheSlotEmpty_withoutFailing(@ForAll @DoubleRange(min = 0.1, max = 19) double w) {
+        TrayLayout tray = new TrayLayout("t", 100, 100, List.of(new TraySlot(0, new SampleMetadata("S", "P",
+                YearMonth.of(2025, 1), GrainSizeFraction.MINUS_100), new RegionMm(19.02 - w, 10, 19.02 + w, 10 + 2 * w))));
+        assertTrue(PixelAssigner.assign(tray, new AcrossTrackGeometry(0, 0.01, 0), 4000, 10_000 + Math.round(w * 1000), w)
+                .isEmpty());
+    }
+
     /** Random grids of slots with random gaps; random camera geometry and belt position. */
     @Property(tries = 300)
     void everyPixelLandsInAtMostOneSample_exactlyWhenInsideTheInnerRegion(
@@ -48,18 +60,17 @@ class PixelAssignerTest {
         Set<Integer> seen = new HashSet<>();
         double y = g.yMm(encoder);
         for (var e : got.entrySet()) {
-            RegionMm inner = tray.slots().get(e.getKey()).region().inset(margin);
+            RegionMm r = tray.slots().get(e.getKey()).region();
             for (int p : e.getValue()) {
                 assertTrue(seen.add(p), "pixel " + p + " assigned twice");
-                assertTrue(inner.contains(g.xMm(p), y), "pixel " + p + " outside slot " + e.getKey());
+                assertTrue(insideInner(r, margin, g.xMm(p), y), "pixel " + p + " outside slot " + e.getKey());
             }
         }
         for (int p = 0; p < pixels; p++) {
             double x = g.xMm(p);
             boolean inside = false;
             for (TraySlot s : slots) {
-                RegionMm r = s.region();
-                inside |= r.widthMm() > 2 * margin && r.inset(margin).contains(x, y);
+                inside |= insideInner(s.region(), margin, x, y);
             }
             assertEquals(inside, seen.contains(p), "pixel " + p + " at x " + x + ", y " + y);
         }
