@@ -24,6 +24,7 @@ public final class RadiometricCalibration {
     private final float[] scale;
     private final int[] left;
     private final int[] right;
+    private final int[] repairedElements;
     private final List<String> degradations;
     private final Map<String, String> provenance;
 
@@ -36,6 +37,8 @@ public final class RadiometricCalibration {
         this.scale = scale;
         this.left = left;
         this.right = right;
+        this.repairedElements = java.util.stream.IntStream.range(0, left.length)
+                .filter(i -> left[i] != Repair.GOOD).toArray();
         this.degradations = List.copyOf(degradations);
         this.provenance = Map.copyOf(provenance);
     }
@@ -118,10 +121,8 @@ public final class RadiometricCalibration {
         for (int i = 0; i < r.length; i++) {
             r[i] = (raw.countAt(i) - dark[i]) * scale[i];
         }
-        for (int i = 0; i < r.length; i++) {
-            if (left[i] >= 0 || right[i] >= 0) {
-                r[i] = repaired(r, i);
-            }
+        for (int i : repairedElements) {
+            r[i] = repaired(r, i);
         }
         return new Scanline(scanId, raw.kind(), lineIndex, raw.encoderMicrons(), raw.time(), pixels, bands, r);
     }

@@ -159,9 +159,11 @@ public final class SimulatedLineScanCamera implements FrameSource {
         for (int i = 0; i < s.roiPixels(); i++) {
             int p = s.roiFirstPixel() + i;
             double[] r = s.shutterOpen() ? reflectanceAt(p, yMm, rng, scratch) : null;
+            double gain = r == null ? 0 : model.whiteSignalDn() * illumination(p) * exposure;
+            double darkCurrent = model.darkCurrentDnPerMs() * s.integrationMicros() / 1000.0;
             int row = (i / spatBin) * outBands;
             for (int b = 0; b < bands; b++) {
-                acc[row + b / specBin] += elementDn(p, b, r, exposure, s.integrationMicros(), rng);
+                acc[row + b / specBin] += elementDn(p, b, r, gain, darkCurrent, rng);
             }
         }
         short[] counts = new short[acc.length];
@@ -173,21 +175,25 @@ public final class SimulatedLineScanCamera implements FrameSource {
                 outPixels, outBands, counts);
     }
 
-    private double elementDn(int p, int b, double[] r, double exposure, int integrationMicros, SplittableRandom rng) {
+    /** Relative illumination of pixel {@code p}: 1 at the centre, {@code 1 - edgeFalloff} at the edges. */
+    private double illumination(int p) {
+        int n = model.sensor().pixels();
+        double u = n > 1 ? 2.0 * p / (n - 1) - 1 : 0;
+        return 1 - model.edgeFalloff() * u * u;
+    }
+
+    /**
+     * One element's counts.
+     *
+     * @param gain signal (DN) of reflectance 1 in the most responsive band at this pixel; 0 with the shutter closed
+     */
+    private double elementDn(int p, int b, double[] r, double gain, double darkCurrent, SplittableRandom rng) {
         int e = p * model.sensor().bands() + b;
         if (defects[e] == 1) {
             return 0;
         }
-        double dark = darkPattern[e] + model.darkCurrentDnPerMs() * integrationMicros / 1000.0;
-        if (defects[e] == 2) {
-            dark += HOT_EXTRA_DN;
-        }
-        double signal = 0;
-        if (r != null) {
-            double u = 2.0 * p / (model.sensor().pixels() - 1) - 1;
-            double illumination = 1 - model.edgeFalloff() * u * u;
-            signal = model.whiteSignalDn() * response[b] * illumination * r[b] * exposure;
-        }
+        double dark = darkPattern[e] + darkCurrent + (defects[e] == 2 ? HOT_EXTRA_DN : 0);
+        double signal = r == null ? 0 : gain * response[b] * r[b];
         double noise = Math.sqrt(model.shotNoiseDnPerDn() * Math.max(0, signal + dark - model.darkLevelDn())
                 + model.readNoiseDn() * model.readNoiseDn());
         double dn = dark + signal + noise * rng.nextGaussian();
