@@ -32,7 +32,7 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         this.producer = new KafkaProducer<>(conf, topic.keySerde().serializer(), topic.valueSerde().serializer());

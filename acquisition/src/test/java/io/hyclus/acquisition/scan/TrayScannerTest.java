@@ -14,16 +14,16 @@ import io.hyclus.core.tray.SampleMetadata;
 import io.hyclus.core.tray.TrayLayout;
 import io.hyclus.core.tray.TraySlot;
 import io.hyclus.hardware.camera.CameraSettings;
-import io.hyclus.hardware.sim.BeltScene;
-import io.hyclus.hardware.sim.CameraModel;
-import io.hyclus.hardware.sim.EndmemberSpectra;
-import io.hyclus.hardware.sim.MineralFraction;
-import io.hyclus.hardware.sim.MineralMixture;
-import io.hyclus.hardware.sim.SampleMaterial;
-import io.hyclus.hardware.sim.SceneSettings;
-import io.hyclus.hardware.sim.SimulatedLineScanCamera;
-import io.hyclus.hardware.sim.SimulatedSample;
-import io.hyclus.testkit.TestLibrary;
+import io.hyclus.simulator.scene.BeltScene;
+import io.hyclus.simulator.camera.CameraModel;
+import io.hyclus.simulator.scene.EndmemberSpectra;
+import io.hyclus.simulator.scene.MineralFraction;
+import io.hyclus.simulator.scene.MineralMixture;
+import io.hyclus.simulator.scene.SampleMaterial;
+import io.hyclus.simulator.scene.SceneSettings;
+import io.hyclus.simulator.camera.SimulatedLineScanCamera;
+import io.hyclus.simulator.scene.SimulatedSample;
+import io.hyclus.simulator.spectra.BundledLibrary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,7 @@ class TrayScannerTest {
 
     @BeforeAll
     static void scan() {
-        spectra = new EndmemberSpectra(TestLibrary.get());
+        spectra = new EndmemberSpectra(BundledLibrary.open());
         model = CameraModel.vnir(256, 60);
         swirModel = CameraModel.swir(128, 75);
         events = scanWith(model);

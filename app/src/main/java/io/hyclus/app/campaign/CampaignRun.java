@@ -9,15 +9,15 @@ import io.hyclus.app.pipeline.ContainerWatcher;
 import io.hyclus.app.pipeline.Pipeline;
 import io.hyclus.app.rig.SimulatedSerialRig;
 import io.hyclus.core.HyclusVersion;
-import io.hyclus.core.library.LibraryLocator;
 import io.hyclus.core.library.SpectralLibrary;
-import io.hyclus.hardware.sim.BeltScene;
-import io.hyclus.hardware.sim.CampaignGenerator;
-import io.hyclus.hardware.sim.EndmemberSpectra;
-import io.hyclus.hardware.sim.SceneSettings;
-import io.hyclus.hardware.sim.SimulatedSample;
-import io.hyclus.hardware.sim.TrayPlanner;
-import io.hyclus.hardware.sim.TrayPlanner.SimulatedTray;
+import io.hyclus.simulator.spectra.BundledLibrary;
+import io.hyclus.simulator.scene.BeltScene;
+import io.hyclus.simulator.campaign.CampaignGenerator;
+import io.hyclus.simulator.scene.EndmemberSpectra;
+import io.hyclus.simulator.scene.SceneSettings;
+import io.hyclus.simulator.scene.SimulatedSample;
+import io.hyclus.simulator.campaign.TrayPlanner;
+import io.hyclus.simulator.campaign.TrayPlanner.SimulatedTray;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ public final class CampaignRun {
     public CampaignRun(CampaignSettings settings, InstantSource clock) {
         this.settings = settings;
         this.clock = clock;
-        this.library = SpectralLibrary.open(LibraryLocator.locate(settings.libraryDir(), Path.of("")));
+        this.library = BundledLibrary.openOrBundled(settings.libraryDir());
     }
 
     public List<TrayOutcome> run(Pipeline pipeline, PrintWriter out) {
@@ -88,7 +88,8 @@ public final class CampaignRun {
         Map<String, String> prov = new LinkedHashMap<>();
         prov.put("software.version", HyclusVersion.get());
         prov.put("simulator.seed", String.valueOf(settings.rig().seed()));
-        prov.put("simulator.library", library.dir().toString());
+        prov.put("simulator.library", library.name());
+        prov.put("simulator.library_sha256", library.contentHash());
         prov.put("simulator.rig", settings.rig().toString());
         for (SimulatedSample smp : tray.samples()) {
             prov.put("simulator.mixture." + smp.metadata().sampleId(), smp.mixture().components().stream()

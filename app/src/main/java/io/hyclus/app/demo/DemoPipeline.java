@@ -10,8 +10,8 @@ import io.hyclus.analysis.container.SampleSpectra;
 import io.hyclus.app.pipeline.ContainerWatcher;
 import io.hyclus.app.pipeline.Pipeline;
 import io.hyclus.app.pipeline.PipelineSettings;
-import io.hyclus.core.library.LibraryLocator;
 import io.hyclus.core.library.SpectralLibrary;
+import io.hyclus.simulator.spectra.BundledLibrary;
 import io.hyclus.core.scan.SampleContainerWritten;
 
 import java.io.PrintWriter;
@@ -37,7 +37,7 @@ public final class DemoPipeline implements AutoCloseable {
 
     /** Finds the spectral library first (a missing library fails before any broker starts), then the pipeline. */
     public static DemoPipeline start(DemoSettings s, InstantSource clock, PrintWriter out) {
-        SpectralLibrary library = SpectralLibrary.open(LibraryLocator.locate(s.libraryDir(), Path.of("")));
+        SpectralLibrary library = BundledLibrary.openOrBundled(s.libraryDir());
         return new DemoPipeline(s, clock, library,
                 Pipeline.start(new PipelineSettings(s.workDir(), s.bootstrapServers()), clock, out));
     }

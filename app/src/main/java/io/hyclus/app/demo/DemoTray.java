@@ -5,14 +5,14 @@ import io.hyclus.core.HyclusVersion;
 import io.hyclus.core.library.SpectralLibrary;
 import io.hyclus.core.tray.TrayLayout;
 import io.hyclus.hardware.camera.CameraSettings;
-import io.hyclus.hardware.sim.BeltScene;
-import io.hyclus.hardware.sim.CameraModel;
-import io.hyclus.hardware.sim.CampaignGenerator;
-import io.hyclus.hardware.sim.EndmemberSpectra;
-import io.hyclus.hardware.sim.SceneSettings;
-import io.hyclus.hardware.sim.SimulatedLineScanCamera;
-import io.hyclus.hardware.sim.SimulatedSample;
-import io.hyclus.hardware.sim.TrayPlanner;
+import io.hyclus.simulator.scene.BeltScene;
+import io.hyclus.simulator.camera.CameraModel;
+import io.hyclus.simulator.campaign.CampaignGenerator;
+import io.hyclus.simulator.scene.EndmemberSpectra;
+import io.hyclus.simulator.scene.SceneSettings;
+import io.hyclus.simulator.camera.SimulatedLineScanCamera;
+import io.hyclus.simulator.scene.SimulatedSample;
+import io.hyclus.simulator.campaign.TrayPlanner;
 
 import java.time.InstantSource;
 import java.time.YearMonth;
@@ -52,7 +52,8 @@ record DemoTray(String scanId, TrayLayout layout, ScanCamera camera, double whit
         Map<String, String> prov = new LinkedHashMap<>();
         prov.put("software.version", HyclusVersion.get());
         prov.put("simulator.seed", String.valueOf(s.seed()));
-        prov.put("simulator.library", library.dir().toString());
+        prov.put("simulator.library", library.name());
+        prov.put("simulator.library_sha256", library.contentHash());
         prov.put("simulator.camera", model.sensor().id() + " " + model.sensor().pixels() + " px x "
                 + model.sensor().bands() + " bands, " + model.sensor().grid());
         for (SimulatedSample smp : tray.samples()) {

@@ -3,7 +3,7 @@ package io.hyclus.app.devices;
 import io.hyclus.app.rig.SimulatedDevices;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.hardware.camera.control.CameraIdentity;
-import io.hyclus.hardware.sim.FaultPlan;
+import io.hyclus.simulator.fault.FaultPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.hyclus.app.pipeline;
 
-import io.hyclus.kafka.broker.EmbeddedBrokerSettings;
-import io.hyclus.kafka.broker.EmbeddedKafkaBroker;
+import io.hyclus.broker.EmbeddedBrokerSettings;
+import io.hyclus.broker.EmbeddedKafkaBroker;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.TopicAdmin;
 import io.hyclus.streaming.segment.SegmentationSettings;

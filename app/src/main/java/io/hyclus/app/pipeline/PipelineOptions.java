@@ -14,7 +14,7 @@ public final class PipelineOptions {
     @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of the embedded broker.")
     String bootstrapServers;
 
-    @Option(names = "--library", description = "Spectral library folder (default: shared/data/usgs beside the checkout).")
+    @Option(names = "--library", description = "A spectral library folder (holding index.csv) to simulate from instead of the bundled USGS/JPL spectra.")
     Path library;
 
     @Option(names = "--seed", defaultValue = "20261125", description = "Simulator seed (default: ${DEFAULT-VALUE}).")

@@ -14,18 +14,18 @@ import io.hyclus.hardware.CommandRejectedException;
 import io.hyclus.hardware.DeviceDisconnectedException;
 import io.hyclus.hardware.conveyor.DeviceWarningException;
 import io.hyclus.hardware.conveyor.WarningFlag;
-import io.hyclus.hardware.sim.BeltScene;
-import io.hyclus.hardware.sim.CampaignGenerator;
-import io.hyclus.hardware.sim.EndmemberSpectra;
-import io.hyclus.hardware.sim.FaultInjection;
-import io.hyclus.hardware.sim.FaultKind;
-import io.hyclus.hardware.sim.FaultPlan;
-import io.hyclus.hardware.sim.FrameFaults;
-import io.hyclus.hardware.sim.SceneSettings;
-import io.hyclus.hardware.sim.SimulatedSample;
-import io.hyclus.hardware.sim.TrayPlanner;
+import io.hyclus.simulator.scene.BeltScene;
+import io.hyclus.simulator.campaign.CampaignGenerator;
+import io.hyclus.simulator.scene.EndmemberSpectra;
+import io.hyclus.simulator.fault.FaultInjection;
+import io.hyclus.simulator.fault.FaultKind;
+import io.hyclus.simulator.fault.FaultPlan;
+import io.hyclus.simulator.fault.FrameFaults;
+import io.hyclus.simulator.scene.SceneSettings;
+import io.hyclus.simulator.scene.SimulatedSample;
+import io.hyclus.simulator.campaign.TrayPlanner;
 import io.hyclus.testkit.Await;
-import io.hyclus.testkit.TestLibrary;
+import io.hyclus.simulator.spectra.BundledLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -56,7 +56,7 @@ class SerialRigScanIT {
     private static final List<SimulatedSample> SAMPLES = new CampaignGenerator(3).generate(1, YearMonth.of(2025, 1), 2);
     private static final TrayPlanner.SimulatedTray TRAY = TrayPlanner.plan(SAMPLES, 4, "tray").get(0);
     private static final BeltScene SCENE = new BeltScene(TRAY.layout(), TRAY.samples(), SceneSettings.defaults());
-    private static final EndmemberSpectra SPECTRA = new EndmemberSpectra(TestLibrary.get());
+    private static final EndmemberSpectra SPECTRA = new EndmemberSpectra(BundledLibrary.open());
     private static final SyncScanSettings SCAN = new SyncScanSettings(100, 10, Duration.ofMillis(800), 40,
             CalibrationSettings.defaults());
 

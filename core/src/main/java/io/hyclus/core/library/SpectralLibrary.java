@@ -1,5 +1,6 @@
 package io.hyclus.core.library;
 
+import io.hyclus.core.Checks;
 import io.hyclus.core.spectral.Spectrum;
 
 import java.io.IOException;
@@ -22,18 +23,36 @@ public final class SpectralLibrary {
     private static final double DELETED_BELOW = -1e30;
 
     private final Path dir;
+    private final String name;
     private final List<LibraryEntry> entries;
+    private volatile String contentHash;
     private final Map<String, Spectrum> spectra = new ConcurrentHashMap<>();
     private final Map<String, double[]> wavelengthFiles = new ConcurrentHashMap<>();
 
-    private SpectralLibrary(Path dir, List<LibraryEntry> entries) {
+    private SpectralLibrary(Path dir, String name, List<LibraryEntry> entries) {
         this.dir = dir;
+        this.name = name;
         this.entries = List.copyOf(entries);
     }
 
-    /** Opens the library in {@code dir}, reading its index. */
+    /** Opens the library in {@code dir}, reading its index; its name is the folder's name. */
     public static SpectralLibrary open(Path dir) {
+        Path leaf = dir.toAbsolutePath().normalize().getFileName();
+        return open(dir, leaf == null ? "library" : leaf.toString());
+    }
+
+    /**
+     * Opens the library in {@code dir} (any file system: a folder, or a folder inside a jar), reading its index.
+     *
+     * @param name what provenance calls the library, instead of a machine's path
+     */
+    public static SpectralLibrary open(Path dir, String name) {
+        Checks.notBlank("library name", name);
         Path index = dir.resolve("index.csv");
+        if (!Files.isRegularFile(index)) {
+            throw new LibraryFormatException("no spectral library in " + dir + ": " + index.getFileName()
+                    + " not found (a library folder holds index.csv and the files it lists)");
+        }
         List<String> lines = readLines(index);
         if (lines.isEmpty()) {
             throw new LibraryFormatException(index + " is empty: expected a header line and one row per spectrum");
@@ -46,11 +65,29 @@ public final class SpectralLibrary {
             }
             entries.add(parseRow(index, n + 1, line));
         }
-        return new SpectralLibrary(dir, entries);
+        return new SpectralLibrary(dir, name, entries);
     }
 
     public Path dir() {
         return dir;
+    }
+
+    /** What provenance calls this library: {@code bundled:...} or the folder's name, never a machine's path. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * SHA-256 (hex) over {@code index.csv} and every file it lists, spectra and wavelength files, in index order:
+     * two libraries with the same hash hold the same bytes. Computed once, on first call.
+     */
+    public String contentHash() {
+        String h = contentHash;
+        if (h == null) {
+            h = LibraryHash.of(dir, entries);
+            contentHash = h;
+        }
+        return h;
     }
 
     public List<LibraryEntry> entries() {

@@ -2,7 +2,6 @@ package io.hyclus.kafka.topic;
 
 import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.scan.ScanEvent;
-import io.hyclus.kafka.broker.EmbeddedBrokerSettings;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.util.List;
@@ -20,8 +19,15 @@ import java.util.Map;
  * </ul>
  */
 public final class HyclusTopics {
-    private static final Map<String, String> LARGE_RECORDS = Map.of("max.message.bytes",
-            String.valueOf(EmbeddedBrokerSettings.DEFAULT_MAX_MESSAGE_BYTES));
+    /**
+     * The largest record HyClus produces, fetches or stores, bytes: 4 MiB. A 1024 x 224 float32 scanline is
+     * ~918 KB. Producers ({@code max.request.size}), consumers ({@code max.partition.fetch.bytes}), topics
+     * ({@code max.message.bytes}) and the embedded broker ({@code message.max.bytes}) all take this one value;
+     * an external cluster must accept it too.
+     */
+    public static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
+    private static final Map<String, String> LARGE_RECORDS = Map.of("max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
 
     public static final Topic<String, ScanEvent> SCAN_EVENTS = new Topic<>("hyclus.scan-events", Serdes.String(),
             new ScanEventSerde(), LARGE_RECORDS);

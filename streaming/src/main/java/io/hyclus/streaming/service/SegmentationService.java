@@ -1,6 +1,7 @@
 package io.hyclus.streaming.service;
 
 import io.hyclus.streaming.StreamingException;
+import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.streaming.segment.SegmentationSettings;
 import io.hyclus.streaming.segment.SegmentationTopology;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Starts the segmentation topology on a cluster and stops it. */
 public final class SegmentationService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentationService.class);
-    private static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
     private final KafkaStreams streams;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -38,10 +38,10 @@ public final class SegmentationService implements AutoCloseable {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, s.replication());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), MAX_RECORD_BYTES);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), HyclusTopics.MAX_RECORD_BYTES);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), HyclusTopics.MAX_RECORD_BYTES);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        p.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(MAX_RECORD_BYTES));
+        p.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(HyclusTopics.MAX_RECORD_BYTES));
         return p;
     }
 

@@ -1,0 +1,4 @@
+/**
+ * A simulated conveyor: trapezoidal motion with a clock injected, an encoder, stalls.
+ */
+package io.hyclus.simulator.conveyor;
