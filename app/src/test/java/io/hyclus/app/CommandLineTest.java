@@ -40,7 +40,8 @@ class CommandLineTest {
         Path nowhere = work.resolve("no-library");
         String[] r = run("demo", "--library", nowhere.toString(), "--work-dir", work.toString());
         assertEquals("1", r[0]);
-        assertTrue(r[1].startsWith("hyclus: no spectral library (a folder with index.csv) found; tried [" + nowhere + "]"), r[1]);
+        assertEquals("hyclus: no spectral library in " + nowhere + ": index.csv not found (a library folder holds index.csv"
+                + " and the files it lists)", r[1].strip());
         assertFalse(Files.exists(work.resolve("kafka")), "no broker was started");
     }
 
