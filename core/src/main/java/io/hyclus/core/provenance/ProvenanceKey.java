@@ -30,6 +30,10 @@ public record ProvenanceKey(String name) implements Comparable<ProvenanceKey> {
 
     /** This key with one more segment, e.g. a camera or sample id: {@code calibration} + {@code VNIR-1}. */
     public ProvenanceKey child(String segment) {
+        if (segment == null || !SEGMENT.matcher(segment).matches()) {
+            throw new IllegalArgumentException("provenance key " + name + ": '" + segment + "' is not one segment (letters,"
+                    + " digits, _, - and +, starting with a letter or digit)");
+        }
         return new ProvenanceKey(name + "." + segment);
     }
 
