@@ -100,6 +100,47 @@ class ScanEventCodecTest {
     }
 
     @Test
+    void unknownCameraKindInALine_namesWhereTheScanAndTheOffset() {
+        byte[] b = ScanEventCodec.encode(new Scanline("s-7", SensorKind.VNIR, 1, 2, Instant.EPOCH, 2, 2, new float[4]));
+        int at = replace(b, "VNIR", "UVIS");
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(b, "hyclus.scan-events/0@42"));
+        assertEquals("hyclus.scan-events/0@42: unknown camera kind 'UVIS' in the scanline of scan s-7 at offset " + at
+                + ", expected one of [VNIR, SWIR]", e.getMessage());
+    }
+
+    @Test
+    void unknownCameraKindInASampleWritten_namesWhere() {
+        byte[] b = ScanEventCodec.encode(new SampleContainerWritten("s-8", "A-1", "/tmp/a.h5", Map.of(SensorKind.SWIR, 5L),
+                Instant.EPOCH));
+        int at = replace(b, "SWIR", "MWIR");
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decodeSampleWritten(b, "hyclus.sample-containers/0@3"));
+        assertEquals("hyclus.sample-containers/0@3: unknown camera kind 'MWIR' in the sample-written record of scan s-8"
+                + " at offset " + at + ", expected one of [VNIR, SWIR]", e.getMessage());
+    }
+
+    @Test
+    void unknownCameraKindInACompletedScan_namesWhere() {
+        byte[] b = ScanEventCodec.encode(new ScanCompleted("s-9", Map.of(SensorKind.VNIR, 3L), Instant.EPOCH, List.of()));
+        int at = replace(b, "VNIR", "XXXX");
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(b, "t/1@2"));
+        assertEquals("t/1@2: unknown camera kind 'XXXX' in the line counts of scan s-9 at offset " + at
+                + ", expected one of [VNIR, SWIR]", e.getMessage());
+    }
+
+    /** Overwrites the only occurrence of {@code from} with {@code to} (same length); returns its length prefix's offset. */
+    private static int replace(byte[] bytes, String from, String to) {
+        byte[] f = from.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] t = to.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i + f.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + f.length, f, 0, f.length)) {
+                System.arraycopy(t, 0, bytes, i, t.length);
+                return i - 4;
+            }
+        }
+        throw new AssertionError(from + " not in the record");
+    }
+
+    @Test
     void futureVersion_refused() {
         byte[] b = ScanEventCodec.encode(new ScanCompleted("s", Map.of(), Instant.EPOCH, List.of()));
         b[4] = 9;
