@@ -67,7 +67,7 @@ class ProcessLifecycleIT {
         cl.setErr(new PrintWriter(out));
         assertEquals(1, cl.execute("demo", "--exit-when-done", "--work-dir", work.toString()), out.toString());
         assertTrue(out.toString().contains("hyclus: work directory " + work + " is in use by process " + child.pid()
-                + " (" + ProcessHandle.current().info().command().orElse("java")), out.toString());
+                + " ("), out.toString());
         assertTrue(out.toString().contains(" campaign --work-dir " + work + " "), out.toString());
 
         child.destroy(); // SIGTERM
