@@ -37,14 +37,17 @@ class ProcessLifecycleIT {
     Path tmp;
 
     private Process child;
+    private List<ProcessHandle> socats = List.of();
     private final StringBuffer childOut = new StringBuffer();
 
+    /** Whatever the outcome, nothing this test started stays running. */
     @AfterEach
     void killChild() throws InterruptedException {
         if (child != null && child.isAlive()) {
             child.descendants().forEach(ProcessHandle::destroyForcibly);
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        socats.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
@@ -55,7 +58,7 @@ class ProcessLifecycleIT {
                 "--belt-speed", "150", "--frame-rate", "150", "--timeout-seconds", "120");
         Await.until(Duration.ofSeconds(150), "the campaign's rig is up: " + childOut, () -> childOut.toString().contains("Rig: "));
 
-        List<ProcessHandle> socats = child.descendants()
+        socats = child.descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/socat")).orElse(false)).toList();
         assertEquals(3, socats.size(), "socat for the conveyor and both cameras: " + socats);
         assertEquals(3, ptyFolders(childTmp).size());
