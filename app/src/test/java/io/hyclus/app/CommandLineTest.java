@@ -179,6 +179,24 @@ class CommandLineTest {
     }
 
     @Test
+    void camera_badShutter_isRefusedBeforeThePortIsOpened() {
+        Run r = run("camera", "--port", work.resolve("no-port").toString(), "--kind", "VNIR", "--shutter", "ajar");
+        assertParameterError(r, "--shutter must be open or closed: 'ajar'", "camera");
+    }
+
+    @Test
+    void camera_roiWithOneNumber_isRefusedBeforeThePortIsOpened() {
+        Run r = run("camera", "--port", work.resolve("no-port").toString(), "--kind", "VNIR", "--roi", "100");
+        assertParameterError(r, "--roi takes FIRST,COUNT: got 1 numbers", "camera");
+    }
+
+    @Test
+    void belt_waitSecondsZero_isRefusedBeforeThePortIsOpened() {
+        Run r = run("belt", "--port", work.resolve("no-port").toString(), "--wait-seconds", "0", "home");
+        assertParameterError(r, "--wait-seconds must be positive: 0", "belt home");
+    }
+
+    @Test
     void unknownCommand_isAUsageError() {
         Run r = run("scan-everything");
         assertEquals(2, r.rc());

@@ -5,6 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,7 +35,15 @@ public final class PipelineOptions {
 
     @Option(names = "--work-dir", defaultValue = "hyclus-work", description = "Working directory (default: ${DEFAULT-VALUE}); "
             + "one process at a time. Its path must not contain ',' (Kafka separates log directories with commas).")
-    void workDir(Path dir) {
+    void workDir(String path) {
+        Path dir;
+        try {
+            dir = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw OptionChecks.invalid(command, "--work-dir is not a path this JVM can use: '" + path + "' (" + e.getReason()
+                    + "); file names are encoded as " + System.getProperty("sun.jnu.encoding")
+                    + ", so for non-ASCII names run with a UTF-8 locale, e.g. LANG=C.UTF-8");
+        }
         if (dir.toAbsolutePath().toString().contains(",")) {
             throw OptionChecks.invalid(command, "--work-dir must not contain ',' (the embedded broker's log.dirs would"
                     + " split there and write outside the work directory): " + dir.toAbsolutePath());
