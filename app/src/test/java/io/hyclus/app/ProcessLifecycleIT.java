@@ -83,6 +83,27 @@ class ProcessLifecycleIT {
         }
     }
 
+    /** Kafka takes non-ASCII paths (EmbeddedKafkaBrokerIT); a JVM in the C locale cannot, and says so. */
+    @Test
+    void nonAsciiWorkDir_underACLocale_isRefusedNamingTheOptionAndTheFix() throws Exception {
+        Path work = tmp.resolve("wörk");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "demo", "--exit-when-done", "--work-dir", work.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        child = pb.start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, child.exitValue(), out);
+        assertTrue(out.startsWith("--work-dir is not a path this JVM can use: '"), out);
+        assertTrue(out.contains("for non-ASCII names run with a UTF-8 locale, e.g. LANG=C.UTF-8"), out);
+        assertTrue(out.contains("Usage: hyclus demo"), out);
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(), s.toList(), "nothing created");
+        }
+    }
+
     private void start(Path childTmp, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + childTmp, "-jar", JAR.toString()));

@@ -70,7 +70,7 @@ public final class ScanEventCodec {
             };
             r.end();
             return e;
-        } catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
             throw new CodecException(where + ": decoded an invalid record: " + ex.getMessage(), ex);
         }
     }

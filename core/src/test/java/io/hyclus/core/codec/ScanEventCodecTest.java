@@ -31,6 +31,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScanEventCodecTest {
 
@@ -125,6 +126,19 @@ class ScanEventCodecTest {
         var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(b, "t/1@2"));
         assertEquals("t/1@2: unknown camera kind 'XXXX' in the line counts of scan s-9 at offset " + at
                 + ", expected one of [VNIR, SWIR]", e.getMessage());
+    }
+
+    @Test
+    void badMonthInAStart_namesWhere() {
+        SampleMetadata m = new SampleMetadata("A-1", "Plant-1", YearMonth.of(2025, 1), GrainSizeFraction.values()[0]);
+        TrayLayout tray = new TrayLayout("tray-1", 100, 100, List.of(new TraySlot(0, m, new RegionMm(0, 0, 10, 10))));
+        Sensor sensor = new Sensor("vnir", SensorKind.VNIR, WavelengthGrid.uniform(400, 1000, 4, 1.1), 16);
+        byte[] b = ScanEventCodec.encode(new ScanStarted("s-1", tray,
+                List.of(new CameraSetup(sensor, new AcrossTrackGeometry(0, 1, 0))), Instant.EPOCH, Map.of()));
+        replace(b, "2025-01", "2025-x1");
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(b, "t/0@5"));
+        assertTrue(e.getMessage().startsWith("t/0@5: decoded an invalid record: Text '2025-x1' could not be parsed"),
+                e.getMessage());
     }
 
     /** Overwrites the only occurrence of {@code from} with {@code to} (same length); returns its length prefix's offset. */
