@@ -7,4 +7,8 @@ public class AppException extends HyclusException {
     public AppException(String message) {
         super(message);
     }
+
+    public AppException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

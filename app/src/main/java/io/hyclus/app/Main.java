@@ -18,7 +18,12 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with HyClus's error handling: a HyclusException prints its message, not a stack trace. */
+    /**
+     * The command line with HyClus's error handling. Exit codes: 0 done; 2 a bad option or argument, refused by
+     * picocli or by {@link OptionChecks} before anything starts (message, then the usage); 1 a failure while running
+     * (work directory in use or not creatable, cluster not answering, device fault...): a HyclusException or
+     * IllegalArgumentException prints {@code hyclus: message}, anything else also its stack trace.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -18,6 +18,11 @@ import java.nio.file.Path;
 public record EmbeddedBrokerSettings(Path dataDir, int brokerPort, int controllerPort, int maxMessageBytes) {
     public EmbeddedBrokerSettings {
         Checks.notNull("broker data directory", dataDir);
+        if (dataDir.toAbsolutePath().toString().contains(",")) {
+            // log.dirs is a comma-separated list: the broker would write into two directories, one outside dataDir
+            throw new IllegalArgumentException("broker data directory must not contain ',' (Kafka's log.dirs takes a"
+                    + " comma as a separator between directories): " + dataDir.toAbsolutePath());
+        }
         if (brokerPort < 0 || brokerPort > 65535) {
             throw new IllegalArgumentException("broker port must be 0-65535: " + brokerPort);
         }

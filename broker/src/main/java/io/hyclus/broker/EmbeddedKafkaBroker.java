@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +56,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             int controllerPort = settings.controllerPort() == 0 ? freePort() : settings.controllerPort();
             Properties props = serverProperties(dir, brokerPort, controllerPort, settings.maxMessageBytes());
             Path configFile = dir.resolve("server.properties");
-            try (Writer w = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
-                props.store(w, "written by HyClus at each start of the embedded broker");
+            // Kafka's storage tool reads this file as ISO-8859-1 (Properties.load(InputStream)); storing through a
+            // stream escapes every non-ASCII character as \\uXXXX, so a data directory like "wörk" survives the round trip.
+            try (OutputStream o = Files.newOutputStream(configFile)) {
+                props.store(o, "written by HyClus at each start of the embedded broker");
             }
             format(configFile, clusterId(dir));
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);

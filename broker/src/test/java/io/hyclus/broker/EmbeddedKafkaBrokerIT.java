@@ -63,6 +63,19 @@ class EmbeddedKafkaBrokerIT {
         }
     }
 
+    @Test
+    void nonAsciiDataDirectory_works_andNothingIsWrittenBesideIt() throws Exception {
+        Path data = dir.resolve("wörk-ü-ø");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedBrokerSettings.in(data))) {
+            TopicAdmin.ensureTopics(broker.bootstrapServers(), HyclusTopics.all(), 1, (short) 1);
+            assertTrue(clusterId(broker).length() > 0);
+        }
+        assertTrue(Files.exists(data.resolve("logs/meta.properties")), "storage formatted inside " + data);
+        try (var entries = Files.list(dir)) {
+            assertEquals(List.of(data), entries.toList(), "no mis-encoded sibling folder");
+        }
+    }
+
     private static String clusterId(EmbeddedKafkaBroker broker) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             return admin.describeCluster().clusterId().get();

@@ -1,5 +1,6 @@
 package io.hyclus.app.campaign;
 
+import io.hyclus.app.OptionChecks;
 import io.hyclus.app.pipeline.Pipeline;
 import io.hyclus.app.pipeline.PipelineOptions;
 import io.hyclus.app.rig.RigSettings;
@@ -43,6 +44,9 @@ public final class CampaignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        OptionChecks.range(spec, "--trays", trays, 1, CampaignSettings.CAMPAIGN_TRAYS);
+        OptionChecks.positive(spec, "--belt-speed", beltSpeed);
+        OptionChecks.positive(spec, "--frame-rate", frameRate);
         int[] v = size("--vnir", vnir);
         int[] s = size("--swir", swir);
         int integration = (int) Math.min(10_000, Math.floor(0.8e6 / frameRate));
@@ -65,15 +69,16 @@ public final class CampaignCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int[] size(String option, String text) {
+    private int[] size(String option, String text) {
         String[] p = text.toLowerCase(java.util.Locale.ROOT).split("x");
         try {
             if (p.length == 2) {
-                return new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
+                return new int[] {OptionChecks.range(spec, option + " pixels", Integer.parseInt(p[0].trim()), 1, 65_536),
+                    OptionChecks.range(spec, option + " bands", Integer.parseInt(p[1].trim()), 1, 65_536)};
             }
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException(option + " must be PIXELSxBANDS, e.g. 1024x224: '" + text + "'");
+        throw OptionChecks.invalid(spec, option + " must be PIXELSxBANDS, e.g. 1024x224: '" + text + "'");
     }
 }

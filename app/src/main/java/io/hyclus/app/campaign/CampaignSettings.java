@@ -23,9 +23,10 @@ public record CampaignSettings(PipelineSettings pipeline, Optional<Path> library
         Checks.notNull("library directory", libraryDir);
         Checks.notNull("rig settings", rig);
         if (trays < 1 || trays > CAMPAIGN_TRAYS) {
-            throw new IllegalArgumentException("--trays must be 1-" + CAMPAIGN_TRAYS + ": " + trays);
+            throw new IllegalArgumentException("trays must be 1-" + CAMPAIGN_TRAYS + ": " + trays);
         }
         Checks.positive("belt speed (mm/s)", beltSpeedMmPerSecond);
         Checks.notNull("timeout", timeout);
+        Checks.positive("timeout (s)", timeout.toSeconds());
     }
 }

@@ -1,5 +1,6 @@
 package io.hyclus.app.demo;
 
+import io.hyclus.app.OptionChecks;
 import io.hyclus.app.pipeline.PipelineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        OptionChecks.range(spec, "--samples", samples, 1, 12);
+        OptionChecks.range(spec, "--pixels", pixels, 16, 4096);
+        OptionChecks.range(spec, "--bands", bands, 2, 1024);
+        OptionChecks.positive(spec, "--line-pitch-mm", linePitchMm);
         DemoSettings settings = new DemoSettings(common.pipeline().workDir(), common.pipeline().bootstrapServers(),
                 common.library(), samples, common.seed(), pixels, bands, linePitchMm, common.timeout(), common.exitWhenDone());
         PrintWriter out = spec.commandLine().getOut();

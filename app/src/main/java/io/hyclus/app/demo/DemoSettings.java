@@ -28,15 +28,17 @@ public record DemoSettings(Path workDir, Optional<String> bootstrapServers, Opti
         Checks.notNull("bootstrap servers", bootstrapServers);
         Checks.notNull("library directory", libraryDir);
         if (samples < 1 || samples > 12) {
-            throw new IllegalArgumentException("--samples must be 1-12: " + samples);
+            throw new IllegalArgumentException("samples on the tray must be 1-12: " + samples);
         }
         if (pixels < 16 || pixels > 4096) {
-            throw new IllegalArgumentException("--pixels must be 16-4096: " + pixels);
+            throw new IllegalArgumentException("VNIR pixels must be 16-4096: " + pixels);
         }
         if (bands < 2 || bands > 1024) {
-            throw new IllegalArgumentException("--bands must be 2-1024: " + bands);
+            throw new IllegalArgumentException("VNIR bands must be 2-1024: " + bands);
         }
+        Checks.positive("line pitch (mm)", linePitchMm);
         Checks.notNull("timeout", timeout);
+        Checks.positive("timeout (s)", timeout.toSeconds());
     }
 
     public Path outputDir() {

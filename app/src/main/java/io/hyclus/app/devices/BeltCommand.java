@@ -1,5 +1,6 @@
 package io.hyclus.app.devices;
 
+import io.hyclus.app.OptionChecks;
 import io.hyclus.hardware.conveyor.ZaberConveyor;
 import io.hyclus.hardware.conveyor.ZaberSettings;
 import io.hyclus.hardware.serial.SerialSettings;
@@ -27,6 +28,7 @@ public final class BeltCommand {
     long waitSeconds;
 
     int run(CommandSpec spec, Consumer<ZaberConveyor> action, boolean wait) {
+        OptionChecks.positive(spec, "--wait-seconds", waitSeconds);
         try (ZaberConveyor c = ZaberConveyor.open(ZaberSettings.defaults("conveyor", SerialSettings.of(port)))) {
             action.accept(c);
             if (wait) {
@@ -37,6 +39,12 @@ public final class BeltCommand {
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    private static void finite(CommandSpec spec, String parameter, double value) {
+        if (!Double.isFinite(value)) {
+            throw OptionChecks.invalid(spec, parameter + " must be finite: " + value);
+        }
     }
 
     abstract static class Sub implements Callable<Integer> {
@@ -61,6 +69,7 @@ public final class BeltCommand {
 
         @Override
         public Integer call() {
+            finite(spec, "MM", mm);
             return belt.run(spec, c -> c.moveAbsoluteMm(mm), true);
         }
     }
@@ -72,6 +81,7 @@ public final class BeltCommand {
 
         @Override
         public Integer call() {
+            finite(spec, "MM", mm);
             return belt.run(spec, c -> c.moveRelativeMm(mm), true);
         }
     }
@@ -83,6 +93,7 @@ public final class BeltCommand {
 
         @Override
         public Integer call() {
+            finite(spec, "MM_PER_S", mmPerSecond);
             return belt.run(spec, c -> c.moveAtVelocity(mmPerSecond), false);
         }
     }

@@ -1,5 +1,6 @@
 package io.hyclus.app.devices;
 
+import io.hyclus.app.OptionChecks;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.hardware.camera.CameraSettings;
 import io.hyclus.hardware.camera.control.SerialCameraControl;
@@ -46,6 +47,7 @@ public final class CameraCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkOptions();
         try (SerialCameraControl c = SerialCameraControl.open(SerialSettings.of(port), kind.name().toLowerCase(Locale.ROOT), kind)) {
             CameraSettings now = c.settings();
             CameraSettings target = new CameraSettings(
@@ -65,10 +67,20 @@ public final class CameraCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int roiPart(int i) {
-        if (roi.length != 2) {
-            throw new IllegalArgumentException("--roi takes FIRST,COUNT: got " + roi.length + " numbers");
+    /** Option checks that need no camera, before the port is opened; the camera's own limits are checked by it. */
+    private void checkOptions() {
+        if (roi != null && roi.length != 2) {
+            throw OptionChecks.invalid(spec, "--roi takes FIRST,COUNT: got " + roi.length + " numbers");
         }
+        if (shutter != null) {
+            shutterOpen();
+        }
+        if (frameRateHz != null) {
+            OptionChecks.positive(spec, "--frame-rate", frameRateHz);
+        }
+    }
+
+    private int roiPart(int i) {
         return roi[i];
     }
 
@@ -76,7 +88,7 @@ public final class CameraCommand implements Callable<Integer> {
         return switch (shutter.toLowerCase(Locale.ROOT)) {
             case "open" -> true;
             case "closed", "close" -> false;
-            default -> throw new IllegalArgumentException("--shutter must be open or closed: '" + shutter + "'");
+            default -> throw OptionChecks.invalid(spec, "--shutter must be open or closed: '" + shutter + "'");
         };
     }
 }

@@ -13,6 +13,11 @@ final class Reader {
         this.what = what;
     }
 
+    /** The bytes' origin, as given to the decoder (e.g. topic/partition/offset). */
+    String where() {
+        return what;
+    }
+
     int offset() {
         return buf.position();
     }

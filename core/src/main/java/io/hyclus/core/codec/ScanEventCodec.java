@@ -70,7 +70,7 @@ public final class ScanEventCodec {
             };
             r.end();
             return e;
-        } catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
             throw new CodecException(where + ": decoded an invalid record: " + ex.getMessage(), ex);
         }
     }
@@ -96,7 +96,7 @@ public final class ScanEventCodec {
             int n = count(r, "camera spectra counts");
             Map<SensorKind, Long> spectra = new EnumMap<>(SensorKind.class);
             for (int i = 0; i < n; i++) {
-                spectra.put(kind(r.str(), where), r.i64());
+                spectra.put(kind(r, "sample-written record of scan " + scanId), r.i64());
             }
             SampleContainerWritten s = new SampleContainerWritten(scanId, sampleId, file, spectra, instant(r));
             r.end();
@@ -137,7 +137,7 @@ public final class ScanEventCodec {
 
     private static Scanline decodeLine(Reader r) {
         String scanId = r.str();
-        SensorKind camera = kind(r.str(), "scanline");
+        SensorKind camera = kind(r, "scanline of scan " + scanId);
         long line = r.i64();
         long encoder = r.i64();
         Instant t = instant(r);
@@ -187,7 +187,7 @@ public final class ScanEventCodec {
         List<CameraSetup> cams = new ArrayList<>(nCams);
         for (int i = 0; i < nCams; i++) {
             String id = r.str();
-            SensorKind kind = kind(r.str(), "scan " + scanId);
+            SensorKind kind = kind(r, "camera " + id + " of scan " + scanId);
             int pixels = r.i32();
             WavelengthGrid grid = new WavelengthGrid(r.f64s(), r.f64s());
             cams.add(new CameraSetup(new Sensor(id, kind, grid, pixels),
@@ -212,7 +212,7 @@ public final class ScanEventCodec {
         int n = count(r, "camera line counts");
         Map<SensorKind, Long> lines = new EnumMap<>(SensorKind.class);
         for (int i = 0; i < n; i++) {
-            lines.put(kind(r.str(), "scan " + scanId), r.i64());
+            lines.put(kind(r, "line counts of scan " + scanId), r.i64());
         }
         Instant t = instant(r);
         int nd = count(r, "degradations");
@@ -249,16 +249,20 @@ public final class ScanEventCodec {
         int at = r.offset();
         int n = r.i32();
         if (n < 0 || n > 100_000) {
-            throw new CodecException("count of " + what + " at offset " + at + " is out of range: " + n);
+            throw new CodecException(r.where() + ": count of " + what + " at offset " + at + " is out of range: " + n);
         }
         return n;
     }
 
-    private static SensorKind kind(String name, String where) {
+    /** Reads a camera kind; an unknown one names the record's origin, what it belongs to and its offset. */
+    private static SensorKind kind(Reader r, String of) {
+        int at = r.offset();
+        String name = r.str();
         try {
             return SensorKind.valueOf(name);
         } catch (IllegalArgumentException ex) {
-            throw new CodecException(where + ": unknown camera kind '" + name + "'", ex);
+            throw new CodecException(r.where() + ": unknown camera kind '" + name + "' in the " + of + " at offset " + at
+                    + ", expected one of " + java.util.Arrays.toString(SensorKind.values()), ex);
         }
     }
 }

@@ -31,6 +31,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScanEventCodecTest {
 
@@ -97,6 +98,60 @@ class ScanEventCodecTest {
         byte[] cut = Arrays.copyOf(ok, ok.length - 3);
         var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(cut, "t/0@9"));
         assertEquals("t/0@9: float array length 4 at offset " + (ok.length - 20) + " exceeds the 13 bytes left", e.getMessage());
+    }
+
+    @Test
+    void unknownCameraKindInALine_namesWhereTheScanAndTheOffset() {
+        byte[] b = ScanEventCodec.encode(new Scanline("s-7", SensorKind.VNIR, 1, 2, Instant.EPOCH, 2, 2, new float[4]));
+        int at = replace(b, "VNIR", "UVIS");
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(b, "hyclus.scan-events/0@42"));
+        assertEquals("hyclus.scan-events/0@42: unknown camera kind 'UVIS' in the scanline of scan s-7 at offset " + at
+                + ", expected one of [VNIR, SWIR]", e.getMessage());
+    }
+
+    @Test
+    void unknownCameraKindInASampleWritten_namesWhere() {
+        byte[] b = ScanEventCodec.encode(new SampleContainerWritten("s-8", "A-1", "/tmp/a.h5", Map.of(SensorKind.SWIR, 5L),
+                Instant.EPOCH));
+        int at = replace(b, "SWIR", "MWIR");
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decodeSampleWritten(b, "hyclus.sample-containers/0@3"));
+        assertEquals("hyclus.sample-containers/0@3: unknown camera kind 'MWIR' in the sample-written record of scan s-8"
+                + " at offset " + at + ", expected one of [VNIR, SWIR]", e.getMessage());
+    }
+
+    @Test
+    void unknownCameraKindInACompletedScan_namesWhere() {
+        byte[] b = ScanEventCodec.encode(new ScanCompleted("s-9", Map.of(SensorKind.VNIR, 3L), Instant.EPOCH, List.of()));
+        int at = replace(b, "VNIR", "XXXX");
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(b, "t/1@2"));
+        assertEquals("t/1@2: unknown camera kind 'XXXX' in the line counts of scan s-9 at offset " + at
+                + ", expected one of [VNIR, SWIR]", e.getMessage());
+    }
+
+    @Test
+    void badMonthInAStart_namesWhere() {
+        SampleMetadata m = new SampleMetadata("A-1", "Plant-1", YearMonth.of(2025, 1), GrainSizeFraction.values()[0]);
+        TrayLayout tray = new TrayLayout("tray-1", 100, 100, List.of(new TraySlot(0, m, new RegionMm(0, 0, 10, 10))));
+        Sensor sensor = new Sensor("vnir", SensorKind.VNIR, WavelengthGrid.uniform(400, 1000, 4, 1.1), 16);
+        byte[] b = ScanEventCodec.encode(new ScanStarted("s-1", tray,
+                List.of(new CameraSetup(sensor, new AcrossTrackGeometry(0, 1, 0))), Instant.EPOCH, Map.of()));
+        replace(b, "2025-01", "2025-x1");
+        var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(b, "t/0@5"));
+        assertTrue(e.getMessage().startsWith("t/0@5: decoded an invalid record: Text '2025-x1' could not be parsed"),
+                e.getMessage());
+    }
+
+    /** Overwrites the only occurrence of {@code from} with {@code to} (same length); returns its length prefix's offset. */
+    private static int replace(byte[] bytes, String from, String to) {
+        byte[] f = from.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] t = to.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i + f.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + f.length, f, 0, f.length)) {
+                System.arraycopy(t, 0, bytes, i, t.length);
+                return i - 4;
+            }
+        }
+        throw new AssertionError(from + " not in the record");
     }
 
     @Test

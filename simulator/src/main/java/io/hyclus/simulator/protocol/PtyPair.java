@@ -16,6 +16,10 @@ import java.util.stream.Stream;
  * Two pseudo-terminals joined back to back by {@code socat pty,raw,echo=0,link=A pty,raw,echo=0,link=B}: bytes
  * written to one end are read at the other. The links live in a fresh temporary directory. {@link #close()}
  * kills socat, which makes both ends fail like a pulled cable, and removes the directory. Thread-safe.
+ *
+ * <p>socat is a child process the JVM does not reap when it exits: a pair that is still open when the JVM shuts
+ * down (Ctrl-C, SIGTERM, {@code System.exit}) is closed by a shutdown hook, so neither socat nor the directory
+ * outlive the process. (SIGKILL runs no hook; socat then exits once its ptys are no longer open on this side.)
  */
 public final class PtyPair implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(5);
@@ -25,6 +29,7 @@ public final class PtyPair implements AutoCloseable {
     private final Path hostEnd;
     private final Path deviceEnd;
     private final Process socat;
+    private final Thread shutdownHook;
     private boolean closed;
 
     private PtyPair(Path dir, Process socat) {
@@ -32,6 +37,7 @@ public final class PtyPair implements AutoCloseable {
         this.hostEnd = dir.resolve("host");
         this.deviceEnd = dir.resolve("device");
         this.socat = socat;
+        this.shutdownHook = new Thread(this::close, "hyclus-pty-cleanup " + dir.getFileName());
     }
 
     /**
@@ -48,6 +54,7 @@ public final class PtyPair implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("socat.log").toFile()).start();
             PtyPair pair = new PtyPair(dir, process);
+            Runtime.getRuntime().addShutdownHook(pair.shutdownHook);
             pair.awaitLinks();
             return pair;
         } catch (IOException e) {
@@ -125,6 +132,11 @@ public final class PtyPair implements AutoCloseable {
             return;
         }
         closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: this is the hook, or it runs anyway and finds the pair closed
+        }
         socat.destroy();
         try {
             if (!socat.waitFor(2, TimeUnit.SECONDS)) {

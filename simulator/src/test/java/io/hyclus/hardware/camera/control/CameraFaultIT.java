@@ -9,11 +9,9 @@ import io.hyclus.hardware.ProtocolException;
 import io.hyclus.simulator.fault.FaultInjection;
 import io.hyclus.simulator.fault.FaultKind;
 import io.hyclus.simulator.fault.FaultPlan;
+import io.hyclus.testkit.FaultTiming;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.function.Executable;
-
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,14 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every injected camera fault surfaces as its own exception within a bounded time and names camera, port, command. */
 @Timeout(10)
 class CameraFaultIT {
-    /** Three attempts of 150 ms take ~0.5 s; the bound proves "never hangs" with room for a loaded CI machine. */
-    private static final Duration BOUND = Duration.ofMillis(3000);
-
     @Test
     void silence_everyAttempt_timesOut() {
         try (CameraRig rig = CameraRig.vnir(plan(FaultInjection.on("STAT", FaultKind.SILENCE).persistent()));
              SerialCameraControl cam = rig.driver(SensorKind.VNIR)) {
-            DeviceTimeoutException e = within(DeviceTimeoutException.class, cam::settings);
+            DeviceTimeoutException e = FaultTiming.failsWithin(DeviceTimeoutException.class, cam::settings);
             assertNames(e, rig, "STAT?");
         }
     }
@@ -48,7 +43,7 @@ class CameraFaultIT {
     void garbage_everyAttempt_isProtocolError() {
         try (CameraRig rig = CameraRig.vnir(plan(FaultInjection.on("INT", FaultKind.GARBAGE).persistent()));
              SerialCameraControl cam = rig.driver(SensorKind.VNIR)) {
-            ProtocolException e = within(ProtocolException.class, () -> cam.setIntegrationMicros(5_000));
+            ProtocolException e = FaultTiming.failsWithin(ProtocolException.class, () -> cam.setIntegrationMicros(5_000));
             assertNames(e, rig, "INT 5000");
             assertTrue(e.getMessage().contains("garbled reply"), e.getMessage());
         }
@@ -58,7 +53,7 @@ class CameraFaultIT {
     void partialReply_everyAttempt_isProtocolErrorShowingTheFragment() {
         try (CameraRig rig = CameraRig.vnir(plan(FaultInjection.on("TEMP", FaultKind.PARTIAL_REPLY).persistent()));
              SerialCameraControl cam = rig.driver(SensorKind.VNIR)) {
-            ProtocolException e = within(ProtocolException.class, cam::temperatureCelsius);
+            ProtocolException e = FaultTiming.failsWithin(ProtocolException.class, cam::temperatureCelsius);
             assertNames(e, rig, "TEMP?");
             assertTrue(e.getMessage().contains("partial reply 'OK TE"), e.getMessage());
         }
@@ -68,7 +63,7 @@ class CameraFaultIT {
     void rejected_isCommandRejectedWithTheCode_andNotApplied() {
         try (CameraRig rig = CameraRig.vnir(plan(FaultInjection.reject("SHUT", "HARDWARE")));
              SerialCameraControl cam = rig.driver(SensorKind.VNIR)) {
-            CommandRejectedException e = within(CommandRejectedException.class, () -> cam.setShutterOpen(false));
+            CommandRejectedException e = FaultTiming.failsWithin(CommandRejectedException.class, () -> cam.setShutterOpen(false));
             assertEquals("HARDWARE", e.reason());
             assertNames(e, rig, "SHUT CLOSED");
             assertTrue(e.getMessage().contains("ER 06 HARDWARE"), e.getMessage());
@@ -82,7 +77,7 @@ class CameraFaultIT {
              SerialCameraControl cam = rig.driver(SensorKind.VNIR)) {
             cam.startAcquisition();
             assertTrue(rig.camera.settings().acquiring());
-            DeviceDisconnectedException e = within(DeviceDisconnectedException.class, cam::temperatureCelsius);
+            DeviceDisconnectedException e = FaultTiming.failsWithin(DeviceDisconnectedException.class, cam::temperatureCelsius);
             assertNames(e, rig, "TEMP?");
             assertFalse(rig.camera.isConnected());
             assertFalse(rig.camera.settings().acquiring());
@@ -101,14 +96,6 @@ class CameraFaultIT {
 
     private static FaultPlan plan(FaultInjection injection) {
         return FaultPlan.of(3, injection);
-    }
-
-    private static <T extends DeviceException> T within(Class<T> type, Executable call) {
-        long start = System.nanoTime();
-        T e = assertThrows(type, call);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(BOUND) < 0, "took " + took.toMillis() + " ms: " + e.getMessage());
-        return e;
     }
 
     private static void assertNames(DeviceException e, CameraRig rig, String command) {
