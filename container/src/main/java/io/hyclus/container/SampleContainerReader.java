@@ -41,8 +41,8 @@ public final class SampleContainerReader {
             }
             SampleMetadata meta = new SampleMetadata(text(hdf, SAMPLE_ID, file), text(hdf, PLANT, file),
                     YearMonth.parse(text(hdf, MONTH, file)), GrainSizeFraction.parse(text(hdf, GRAIN_SIZE_FRACTION, file)));
-            double[] r = doubles(attribute(hdf, SAMPLE_REGION_MM, file), 4, "/" + SAMPLE_REGION_MM, file);
-            TraySlot slot = new TraySlot(number(attribute(hdf, SLOT_INDEX, file), "/" + SLOT_INDEX, file).intValue(), meta,
+            double[] r = doubles(hdf, SAMPLE_REGION_MM, 4, file);
+            TraySlot slot = new TraySlot(number(hdf, SLOT_INDEX, file).intValue(), meta,
                     new RegionMm(r[0], r[1], r[2], r[3]));
             Map<SensorKind, CameraSpectra> cams = new EnumMap<>(SensorKind.class);
             for (SensorKind k : SensorKind.values()) {
@@ -81,7 +81,7 @@ public final class SampleContainerReader {
         if (!kind.name().equals(storedKind)) {
             throw new ContainerException(where + " has sensor_kind '" + storedKind + "', expected '" + kind.name() + "'");
         }
-        long n = number(attribute(g, SPECTRA_COUNT, where), where + " @" + SPECTRA_COUNT, file).longValue();
+        long n = number(g, SPECTRA_COUNT, where).longValue();
         if (n < 0 || n > Integer.MAX_VALUE) {
             throw new ContainerException(where + " has " + SPECTRA_COUNT + " = " + n + ", expected 0 to " + Integer.MAX_VALUE);
         }
@@ -141,16 +141,18 @@ public final class SampleContainerReader {
         return s;
     }
 
-    private static Number number(Attribute a, String what, Path file) {
-        if (!(a.getData() instanceof Number n)) {
-            throw new ContainerException(file + ": " + what + " is " + describe(a.getData()) + ", expected an integer");
+    private static Number number(Node node, String name, Object where) {
+        Object v = attribute(node, name, where).getData();
+        if (!(v instanceof Number n)) {
+            throw new ContainerException(where + ": attribute '" + name + "' is " + describe(v) + ", expected an integer");
         }
         return n;
     }
 
-    private static double[] doubles(Attribute a, int length, String what, Path file) {
-        if (!(a.getData() instanceof double[] d) || d.length != length) {
-            throw new ContainerException(file + ": " + what + " is " + describe(a.getData()) + ", expected " + length
+    private static double[] doubles(Node node, String name, int length, Object where) {
+        Object v = attribute(node, name, where).getData();
+        if (!(v instanceof double[] d) || d.length != length) {
+            throw new ContainerException(where + ": attribute '" + name + "' is " + describe(v) + ", expected " + length
                     + " float64 values");
         }
         return d;

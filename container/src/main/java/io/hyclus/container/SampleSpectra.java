@@ -6,8 +6,10 @@ import io.hyclus.core.tray.SampleMetadata;
 import io.hyclus.core.tray.TraySlot;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A sample container as read back: its format, scan, tray slot (sample metadata and region), per-camera data and
@@ -22,7 +24,7 @@ public record SampleSpectra(Path file, String format, String scanId, String tray
                             Map<SensorKind, CameraSpectra> cameras, Map<String, String> provenance) {
     public SampleSpectra {
         cameras = Map.copyOf(cameras);
-        provenance = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(provenance));
+        provenance = Collections.unmodifiableSortedMap(new TreeMap<>(provenance));
     }
 
     public SampleMetadata metadata() {

@@ -126,6 +126,35 @@ class SampleContainerRoundTripTest {
         assertEquals(file + " has format 'something-else/3', expected one of " + READABLE, e.getMessage());
     }
 
+    @Test
+    void read_datasetOfTheWrongLength_namesFileGroupAndShapes() {
+        Path file = dir.resolve("bad.h5");
+        try (var hdf = io.jhdf.HdfFile.write(file)) {
+            hdf.putAttribute(FORMAT, CURRENT);
+            hdf.putAttribute(SAMPLE_ID, "S-1");
+            hdf.putAttribute(PLANT, "Plant-1");
+            hdf.putAttribute(MONTH, "2025-01");
+            hdf.putAttribute(GRAIN_SIZE_FRACTION, "Plus 100");
+            hdf.putAttribute(SCAN_ID, "scan-1");
+            hdf.putAttribute(TRAY_ID, "tray-1");
+            hdf.putAttribute(SLOT_INDEX, 0);
+            hdf.putAttribute(SAMPLE_REGION_MM, new double[] {0, 0, 10, 10});
+            hdf.putGroup(PROVENANCE).putAttribute("software.version", "x");
+            var g = hdf.putGroup("vnir");
+            g.putAttribute(SENSOR_ID, "VNIR-1");
+            g.putAttribute(SENSOR_KIND, "VNIR");
+            g.putAttribute(SPECTRA_COUNT, 2L);
+            g.putDataset(WAVELENGTH_NM, new double[] {500, 600});
+            g.putDataset(FWHM_NM, new double[] {10, 10});
+            g.putDataset(SPECTRA, new float[][] {{0.1f, 0.2f}, {0.3f, 0.4f}});
+            g.putDataset(LINE_INDEX, new long[] {0, 1, 2});
+            g.putDataset(PIXEL_INDEX, new int[] {0, 1});
+            g.putDataset(POSITION_MM, new double[][] {{0, 0}, {1, 1}});
+        }
+        ContainerException e = assertThrows(ContainerException.class, () -> SampleContainerReader.read(file));
+        assertEquals(file + " /vnir/line_index is 3 x 1, expected 2 x 1", e.getMessage());
+    }
+
     private static void assertJhdfReadsBack(SampleContainer w, SampleSpectra r) {
         assertEquals(CURRENT, r.format());
         assertEquals(w.scanId(), r.scanId());

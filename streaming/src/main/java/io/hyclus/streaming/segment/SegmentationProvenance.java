@@ -9,7 +9,9 @@ import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.spectral.SensorKind;
 
+import java.time.Instant;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /**
  * The provenance keys the segmentation sets, declared once, and the provenance of a container built from them: the
@@ -62,7 +64,7 @@ public final class SegmentationProvenance {
      * @param linesReceived lines the segmentation received per camera
      */
     static Provenance of(ScanStarted start, ScanCompleted done, SegmentationSettings settings, String startedAt,
-                         String completedAt, java.time.Instant writtenAt, java.util.function.ToLongFunction<SensorKind> linesReceived) {
+                         String completedAt, Instant writtenAt, ToLongFunction<SensorKind> linesReceived) {
         Provenance scan = ofScan(start);
         Provenance.Builder b = Provenance.builder().putAll(scan)
                 .put(EDGE_MARGIN_MM, settings.edgeMarginMm())
