@@ -95,8 +95,7 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         if (event instanceof Scanline line) {
             return onLine(start, line);
         }
-        onCompleted(start, (ScanCompleted) event, where);
-        return null;
+        return onCompleted(start, (ScanCompleted) event, where);
     }
 
     private String onLine(ScanStarted start, Scanline line) {
@@ -117,8 +116,17 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         return null;
     }
 
-    private void onCompleted(ScanStarted start, ScanCompleted done, String where) {
-        Provenance prov = provenance(start, done, where);
+    /** Writes the scan's containers; returns why it cannot, the scan's state then being dropped. */
+    private String onCompleted(ScanStarted start, ScanCompleted done, String where) {
+        Provenance prov;
+        try {
+            prov = provenance(start, done, where);
+        } catch (IllegalArgumentException e) {
+            discard(start);
+            LOG.error("Scan {}: no container written, its provenance cannot be recorded: {}", start.scanId(), e.getMessage());
+            return "completion of scan " + start.scanId() + " at " + where + ": its provenance cannot be recorded, "
+                    + "no container written: " + e.getMessage();
+        }
         for (TraySlot slot : start.tray().slots()) {
             List<SampleCube> cubes = start.cameras().stream()
                     .map(cam -> ContainerAssembler.assemble(cam, state.takeFragments(start.scanId(), cam.sensor().kind(), slot.index())))
@@ -131,6 +139,14 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
             ctx.forward(new Record<Object, Object>(start.scanId() + "/" + slot.sample().sampleId(), written,
                     ctx.currentSystemTimeMs()), SegmentationTopology.SAMPLES_SINK);
             LOG.info("Scan {}: wrote {} ({} spectra)", start.scanId(), file, counts);
+        }
+        state.finish(start);
+        return null;
+    }
+
+    private void discard(ScanStarted start) {
+        for (TraySlot slot : start.tray().slots()) {
+            start.cameras().forEach(cam -> state.takeFragments(start.scanId(), cam.sensor().kind(), slot.index()));
         }
         state.finish(start);
     }

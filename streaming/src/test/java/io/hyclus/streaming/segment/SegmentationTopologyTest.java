@@ -197,6 +197,25 @@ class SegmentationTopologyTest {
     }
 
     @Test
+    void scanWhoseProvenanceCollidesWithTheSegmentations_isDeadLettered_stateCleared_nextScanWritten() {
+        send(new ScanStarted("scan-6", ScanFixture.TRAY, ScanFixture.start("scan-6").cameras(), ScanFixture.T0,
+                Map.of(SegmentationProvenance.EDGE_MARGIN_MM.name(), "1.0")));
+        for (long i = 0; i < LINES; i++) {
+            send(ScanFixture.line("scan-6", i));
+        }
+        send(ScanFixture.completed("scan-6", LINES));
+
+        String reason = header(dlq.readRecord(), DeadLetters.ERROR);
+        assertTrue(reason.startsWith("completion of scan scan-6 at " + HyclusTopics.SCAN_EVENTS.name() + "/0@" + (LINES + 1)
+                + ": its provenance cannot be recorded, no container written: provenance segmentation.edge_margin_mm set twice"),
+                reason);
+        assertTrue(samples.isEmpty());
+        assertFalse(driver.getKeyValueStore(SegmentationTopology.FRAGMENTS_STORE).all().hasNext(), "fragments left behind");
+        sendScan("scan-1");
+        assertEquals(2, samples.readValuesToList().size());
+    }
+
+    @Test
     void lineOfWrongShape_isDeadLettered_restOfScanStillWritten() {
         send(ScanFixture.start("scan-2"));
         for (long i = 0; i < LINES; i++) {
