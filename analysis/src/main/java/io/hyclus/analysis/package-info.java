@@ -1,5 +1,5 @@
 /**
- * Analysis of sample containers: reading them back, and (in later stages) latent codes, maps, clustering
- * and reports.
+ * Analysis of sample containers, which it reads through {@code io.hyclus.container}; in later stages latent codes,
+ * maps, clustering and reports.
  */
 package io.hyclus.analysis;

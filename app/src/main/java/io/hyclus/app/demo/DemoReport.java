@@ -1,7 +1,7 @@
 package io.hyclus.app.demo;
 
-import io.hyclus.analysis.container.CameraSpectra;
-import io.hyclus.analysis.container.SampleSpectra;
+import io.hyclus.container.CameraSpectra;
+import io.hyclus.container.SampleSpectra;
 import io.hyclus.core.spectral.SensorKind;
 
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.hyclus.app.demo;
 
 import io.hyclus.acquisition.scan.ScanReport;
-import io.hyclus.analysis.container.SampleSpectra;
+import io.hyclus.container.SampleSpectra;
 
 import java.nio.file.Path;
 import java.time.Duration;

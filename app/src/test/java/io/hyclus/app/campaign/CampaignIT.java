@@ -1,7 +1,7 @@
 package io.hyclus.app.campaign;
 
-import io.hyclus.analysis.container.SampleContainerReader;
-import io.hyclus.analysis.container.SampleSpectra;
+import io.hyclus.container.SampleContainerReader;
+import io.hyclus.container.SampleSpectra;
 import io.hyclus.app.Main;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.tray.GrainSizeFraction;

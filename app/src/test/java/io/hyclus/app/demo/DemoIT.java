@@ -1,8 +1,8 @@
 package io.hyclus.app.demo;
 
-import io.hyclus.analysis.container.CameraSpectra;
-import io.hyclus.analysis.container.SampleContainerReader;
-import io.hyclus.analysis.container.SampleSpectra;
+import io.hyclus.container.CameraSpectra;
+import io.hyclus.container.SampleContainerReader;
+import io.hyclus.container.SampleSpectra;
 import io.hyclus.app.Main;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;

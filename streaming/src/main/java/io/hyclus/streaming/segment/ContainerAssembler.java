@@ -1,7 +1,7 @@
 package io.hyclus.streaming.segment;
 
 import io.hyclus.core.scan.CameraSetup;
-import io.hyclus.streaming.container.SampleCube;
+import io.hyclus.container.SampleCube;
 
 import java.util.List;
 

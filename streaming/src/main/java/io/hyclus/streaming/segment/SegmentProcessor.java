@@ -1,8 +1,11 @@
 package io.hyclus.streaming.segment;
 
-import io.hyclus.core.HyclusVersion;
+import io.hyclus.container.SampleContainer;
+import io.hyclus.container.SampleContainerWriter;
+import io.hyclus.container.SampleCube;
 import io.hyclus.core.codec.CodecException;
 import io.hyclus.core.codec.ScanEventCodec;
+import io.hyclus.core.provenance.Provenance;
 import io.hyclus.core.scan.CameraSetup;
 import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.scan.ScanCompleted;
@@ -11,9 +14,6 @@ import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.tray.TraySlot;
-import io.hyclus.streaming.container.SampleContainer;
-import io.hyclus.streaming.container.SampleContainerWriter;
-import io.hyclus.streaming.container.SampleCube;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,6 +78,11 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
     /** Returns why the event cannot be used, or null when it was used. */
     private String handle(ScanEvent event, String where) {
         if (event instanceof ScanStarted s) {
+            try {
+                SegmentationProvenance.ofScan(s);
+            } catch (IllegalArgumentException e) {
+                return "start of scan " + s.scanId() + " at " + where + " carries bad provenance: " + e.getMessage();
+            }
             state.start(s, where);
             LOG.info("Scan {} started: tray {} with {} slots", s.scanId(), s.tray().trayId(), s.tray().slots().size());
             return null;
@@ -91,8 +95,7 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         if (event instanceof Scanline line) {
             return onLine(start, line);
         }
-        onCompleted(start, (ScanCompleted) event, where);
-        return null;
+        return onCompleted(start, (ScanCompleted) event, where);
     }
 
     private String onLine(ScanStarted start, Scanline line) {
@@ -113,8 +116,17 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         return null;
     }
 
-    private void onCompleted(ScanStarted start, ScanCompleted done, String where) {
-        Map<String, String> prov = provenance(start, done, where);
+    /** Writes the scan's containers; returns why it cannot, the scan's state then being dropped. */
+    private String onCompleted(ScanStarted start, ScanCompleted done, String where) {
+        Provenance prov;
+        try {
+            prov = provenance(start, done, where);
+        } catch (IllegalArgumentException e) {
+            discard(start);
+            LOG.error("Scan {}: no container written, its provenance cannot be recorded: {}", start.scanId(), e.getMessage());
+            return "completion of scan " + start.scanId() + " at " + where + ": its provenance cannot be recorded, "
+                    + "no container written: " + e.getMessage();
+        }
         for (TraySlot slot : start.tray().slots()) {
             List<SampleCube> cubes = start.cameras().stream()
                     .map(cam -> ContainerAssembler.assemble(cam, state.takeFragments(start.scanId(), cam.sensor().kind(), slot.index())))
@@ -129,27 +141,18 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
             LOG.info("Scan {}: wrote {} ({} spectra)", start.scanId(), file, counts);
         }
         state.finish(start);
+        return null;
     }
 
-    private Map<String, String> provenance(ScanStarted start, ScanCompleted done, String where) {
-        Map<String, String> prov = new LinkedHashMap<>(start.provenance());
-        prov.put("segmentation.software_version", HyclusVersion.get());
-        prov.put("segmentation.edge_margin_mm", String.valueOf(settings.edgeMarginMm()));
-        prov.put("segmentation.scan_started_at", state.startedWhere(start.scanId()));
-        prov.put("segmentation.scan_completed_at", where);
-        prov.put("segmentation.written_utc", clock.instant().toString());
-        prov.put("scan.started_utc", start.startedAt().toString());
-        prov.put("scan.completed_utc", done.completedAt().toString());
-        for (CameraSetup cam : start.cameras()) {
-            SensorKind k = cam.sensor().kind();
-            long received = state.linesReceived(start.scanId(), k);
-            Long published = done.linesPublished().get(k);
-            prov.put("segmentation.lines_received." + k.name().toLowerCase(java.util.Locale.ROOT),
-                    received + " of " + (published == null ? "?" : published) + " published");
+    private void discard(ScanStarted start) {
+        for (TraySlot slot : start.tray().slots()) {
+            start.cameras().forEach(cam -> state.takeFragments(start.scanId(), cam.sensor().kind(), slot.index()));
         }
-        for (int i = 0; i < done.degradations().size(); i++) {
-            prov.put("scan.degradation." + (i + 1), done.degradations().get(i));
-        }
-        return prov;
+        state.finish(start);
+    }
+
+    private Provenance provenance(ScanStarted start, ScanCompleted done, String where) {
+        return SegmentationProvenance.of(start, done, settings, state.startedWhere(start.scanId()), where, clock.instant(),
+                k -> state.linesReceived(start.scanId(), k));
     }
 }

@@ -1,15 +1,21 @@
 package io.hyclus.streaming.segment;
 
+import io.hyclus.container.CameraSpectra;
+import io.hyclus.container.SampleContainerReader;
+import io.hyclus.container.SampleSpectra;
+import io.hyclus.core.HyclusVersion;
 import io.hyclus.core.codec.ScanEventCodec;
+import io.hyclus.core.provenance.ProvenanceKeys;
 import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.kafka.topic.HyclusTopics;
-import io.jhdf.HdfFile;
+import io.hyclus.streaming.service.SegmentationService;
+import io.hyclus.streaming.service.StreamsSettings;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -25,7 +31,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,12 +51,10 @@ class SegmentationTopologyTest {
 
     @BeforeEach
     void setUp() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "seg-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+        // The production configuration, not a copy: the driver sees the same serdes, size limits and offsets policy.
         driver = new TopologyTestDriver(SegmentationTopology.build(new SegmentationSettings(dir.resolve("out"), 3.0),
-                InstantSource.fixed(NOW)), p);
+                InstantSource.fixed(NOW)), SegmentationService.streamsConfig(
+                new StreamsSettings("unused:9092", StreamsSettings.DEFAULT_APPLICATION_ID, dir.resolve("state"), 1)));
         in = driver.createInputTopic(HyclusTopics.SCAN_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
         samples = driver.createOutputTopic(HyclusTopics.SAMPLE_CONTAINERS.name(),
                 HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(), HyclusTopics.SAMPLE_CONTAINERS.valueSerde().deserializer());
@@ -94,31 +98,77 @@ class SegmentationTopologyTest {
         assertEquals(NOW, w.writtenAt());
         Path file = Path.of(w.file());
         assertEquals(dir.resolve("out/scan-1/" + w.sampleId() + ".h5").toAbsolutePath(), file);
-        try (HdfFile hdf = new HdfFile(file)) {
-            assertEquals(plant, hdf.getAttribute("plant").getData());
-            assertEquals(month, hdf.getAttribute("month").getData());
-            assertEquals(fraction, hdf.getAttribute("grain_size_fraction").getData());
-            assertEquals("18 of 18 published", hdf.getChild("provenance").getAttribute("segmentation.lines_received.vnir").getData());
-            assertEquals("none really", hdf.getChild("provenance").getAttribute("scan.degradation.1").getData());
-            float[][] spectra = (float[][]) hdf.getDatasetByPath("vnir/spectra").getData();
-            long[] lines = (long[]) hdf.getDatasetByPath("vnir/line_index").getData();
-            int[] pixels = (int[]) hdf.getDatasetByPath("vnir/pixel_index").getData();
-            double[][] pos = (double[][]) hdf.getDatasetByPath("vnir/position_mm").getData();
-            assertArrayEquals(ScanFixture.SENSOR.grid().centresNm(), (double[]) hdf.getDatasetByPath("vnir/wavelength_nm").getData());
-            assertEquals(n, spectra.length);
-            int k = 0;
-            for (int l = l0; l <= l1; l++) {
-                for (int p = p0; p <= p1; p++, k++) {
-                    assertEquals(l, lines[k]);
-                    assertEquals(p, pixels[k]);
-                    assertEquals(1.0 + 2 * p, pos[k][0], 1e-9);
-                    assertEquals(2.0 * l + 1, pos[k][1], 1e-9);
-                    for (int b = 0; b < ScanFixture.BANDS; b++) {
-                        assertEquals(ScanFixture.value(l, p, b), spectra[k][b], "line " + l + " pixel " + p + " band " + b);
-                    }
+        SampleSpectra read = SampleContainerReader.read(file);
+        assertEquals(plant, read.metadata().plant());
+        assertEquals(month, read.metadata().month().toString());
+        assertEquals(fraction, read.metadata().fraction().label());
+        assertEquals("18 of 18 published", read.provenance(SegmentationProvenance.linesReceived(SensorKind.VNIR)).orElseThrow());
+        assertEquals("none really", read.provenance(SegmentationProvenance.degradation(1)).orElseThrow());
+        CameraSpectra vnir = read.camera(SensorKind.VNIR).orElseThrow();
+        float[][] spectra = vnir.spectra();
+        assertArrayEquals(ScanFixture.SENSOR.grid().centresNm(), vnir.wavelengthNm());
+        assertEquals(n, spectra.length);
+        int k = 0;
+        for (int l = l0; l <= l1; l++) {
+            for (int p = p0; p <= p1; p++, k++) {
+                assertEquals(l, vnir.lineIndex()[k]);
+                assertEquals(p, vnir.pixelIndex()[k]);
+                assertEquals(1.0 + 2 * p, vnir.positionMm()[k][0], 1e-9);
+                assertEquals(2.0 * l + 1, vnir.positionMm()[k][1], 1e-9);
+                for (int b = 0; b < ScanFixture.BANDS; b++) {
+                    assertEquals(ScanFixture.value(l, p, b), spectra[k][b], "line " + l + " pixel " + p + " band " + b);
                 }
             }
         }
+    }
+
+    @Test
+    void provenance_isTheScansPlusTheSegmentationsTypedKeys_withOneSoftwareVersion() {
+        send(new ScanStarted("scan-4", ScanFixture.TRAY, ScanFixture.start("scan-4").cameras(), ScanFixture.T0,
+                Map.of("software.version", HyclusVersion.get(), "simulator.seed", "7")));
+        for (long i = 0; i < LINES; i++) {
+            send(ScanFixture.line("scan-4", i));
+        }
+        send(ScanFixture.completed("scan-4", LINES));
+        SampleContainerWritten w = samples.readValuesToList().get(0);
+
+        Map<String, String> prov = SampleContainerReader.read(Path.of(w.file())).provenance();
+
+        String events = HyclusTopics.SCAN_EVENTS.name();
+        assertEquals(Map.ofEntries(
+                Map.entry(ProvenanceKeys.SOFTWARE_VERSION.name(), HyclusVersion.get()),
+                Map.entry("simulator.seed", "7"),
+                Map.entry(SegmentationProvenance.EDGE_MARGIN_MM.name(), "3.0"),
+                Map.entry(SegmentationProvenance.SCAN_STARTED_AT.name(), events + "/0@0"),
+                Map.entry(SegmentationProvenance.SCAN_COMPLETED_AT.name(), events + "/0@" + (LINES + 1)),
+                Map.entry(SegmentationProvenance.WRITTEN_UTC.name(), NOW.toString()),
+                Map.entry(SegmentationProvenance.SCAN_STARTED_UTC.name(), ScanFixture.T0.toString()),
+                Map.entry(SegmentationProvenance.SCAN_COMPLETED_UTC.name(), ScanFixture.T0.plusSeconds(5).toString()),
+                Map.entry("segmentation.lines_received.vnir", "18 of 18 published"),
+                Map.entry("scan.degradation.1", "none really")), prov);
+    }
+
+    @Test
+    void segmenterOfAnotherVersion_recordsItsOwnUnderSegmentation() {
+        sendScan("scan-1"); // ScanFixture's scan says software.version "test"
+        SampleSpectra read = SampleContainerReader.read(Path.of(samples.readValuesToList().get(0).file()));
+        assertEquals("test", read.provenance(ProvenanceKeys.SOFTWARE_VERSION).orElseThrow());
+        assertEquals(HyclusVersion.get(), read.provenance(SegmentationProvenance.SOFTWARE_VERSION).orElseThrow());
+    }
+
+    @Test
+    void startWithProvenanceKeyOffTheScheme_isDeadLettered_andItsScanWritesNothing() {
+        send(new ScanStarted("scan-5", ScanFixture.TRAY, ScanFixture.start("scan-5").cameras(), ScanFixture.T0,
+                Map.of("simulator.mixture.sample 1", "quartz")));
+        send(ScanFixture.line("scan-5", 0));
+        send(ScanFixture.completed("scan-5", 1));
+
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertEquals(3, dead.size());
+        String reason = header(dead.get(0), DeadLetters.ERROR);
+        assertTrue(reason.startsWith("start of scan scan-5 at " + HyclusTopics.SCAN_EVENTS.name() + "/0@0 carries bad provenance: "
+                + "provenance key 'simulator.mixture.sample 1'"), reason);
+        assertTrue(samples.isEmpty());
     }
 
     @Test
@@ -144,6 +194,25 @@ class SegmentationTopologyTest {
         assertTrue(header(dead.get(0), DeadLetters.ERROR).startsWith("Scanline of scan scan-x at "), header(dead.get(0), DeadLetters.ERROR));
         assertTrue(header(dead.get(0), DeadLetters.ERROR).endsWith("arrived without a ScanStarted for that scan"));
         assertTrue(header(dead.get(1), DeadLetters.ERROR).startsWith("record key 'other' does not match scan id 'scan-y'"));
+    }
+
+    @Test
+    void scanWhoseProvenanceCollidesWithTheSegmentations_isDeadLettered_stateCleared_nextScanWritten() {
+        send(new ScanStarted("scan-6", ScanFixture.TRAY, ScanFixture.start("scan-6").cameras(), ScanFixture.T0,
+                Map.of(SegmentationProvenance.EDGE_MARGIN_MM.name(), "1.0")));
+        for (long i = 0; i < LINES; i++) {
+            send(ScanFixture.line("scan-6", i));
+        }
+        send(ScanFixture.completed("scan-6", LINES));
+
+        String reason = header(dlq.readRecord(), DeadLetters.ERROR);
+        assertTrue(reason.startsWith("completion of scan scan-6 at " + HyclusTopics.SCAN_EVENTS.name() + "/0@" + (LINES + 1)
+                + ": its provenance cannot be recorded, no container written: provenance segmentation.edge_margin_mm set twice"),
+                reason);
+        assertTrue(samples.isEmpty());
+        assertFalse(driver.getKeyValueStore(SegmentationTopology.FRAGMENTS_STORE).all().hasNext(), "fragments left behind");
+        sendScan("scan-1");
+        assertEquals(2, samples.readValuesToList().size());
     }
 
     @Test

@@ -1,0 +1,96 @@
+package io.hyclus.container;
+
+import io.hyclus.core.spectral.SensorKind;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every name and version of the sample container, the one home the writer, the reader and
+ * {@code docs/container-format.md} take them from.
+ *
+ * <pre>
+ * /                        root attributes: format, sample_id, plant, month, grain_size_fraction, scan_id, tray_id,
+ *                          slot_index (int32), sample_region_mm (float64 [4]: x0, y0, x1, y1)
+ * /provenance              one text attribute per provenance entry (key = attribute name)
+ * /&lt;camera&gt;                 (vnir, swir) attributes sensor_id, sensor_kind, spectra (int64, N)
+ * /&lt;camera&gt;/wavelength_nm   float64 [bands], band centres, units "nm"        (always, from /2)
+ * /&lt;camera&gt;/fwhm_nm         float64 [bands], band widths, units "nm"         (always, from /2)
+ * /&lt;camera&gt;/spectra         float32 [N x bands], reflectance, units "reflectance"   (only when N &gt; 0)
+ * /&lt;camera&gt;/line_index      int64 [N], scan line of each spectrum             (only when N &gt; 0)
+ * /&lt;camera&gt;/pixel_index     int32 [N], camera pixel of each spectrum          (only when N &gt; 0)
+ * /&lt;camera&gt;/position_mm     float64 [N x 2], tray x, y of each spectrum, units "mm" (only when N &gt; 0)
+ * </pre>
+ */
+public final class SampleContainerFormat {
+    /** Format /1: a camera with no spectra is a group with attributes only (which jhdf 0.13.0 may write unreadably). */
+    public static final String FORMAT_V1 = "hyclus-sample-container/1";
+    /** Format /2: as /1, but every camera group also holds wavelength_nm and fwhm_nm, even with no spectra. */
+    public static final String FORMAT_V2 = "hyclus-sample-container/2";
+    /** What the writer writes. */
+    public static final String CURRENT = FORMAT_V2;
+    /** What the reader accepts, oldest first. */
+    public static final List<String> READABLE = List.of(FORMAT_V1, FORMAT_V2);
+
+    /** A container's file name is {@code <sampleId>}{@value}, in the directory {@code <outputDir>/<scanId>}. */
+    public static final String FILE_SUFFIX = ".h5";
+    /** Suffix of the temporary file written before the atomic move into place. */
+    public static final String PARTIAL_SUFFIX = ".h5.partial";
+
+    // Root attributes.
+    public static final String FORMAT = "format";
+    public static final String SAMPLE_ID = "sample_id";
+    public static final String PLANT = "plant";
+    /** Month the composite sample covers, {@code YYYY-MM}. */
+    public static final String MONTH = "month";
+    /** Grain-size fraction label as printed on sample bags ({@code Minus 100}). */
+    public static final String GRAIN_SIZE_FRACTION = "grain_size_fraction";
+    public static final String SCAN_ID = "scan_id";
+    public static final String TRAY_ID = "tray_id";
+    public static final String SLOT_INDEX = "slot_index";
+    /** Sample surface on the tray, mm: {@code [x0, y0, x1, y1]}. */
+    public static final String SAMPLE_REGION_MM = "sample_region_mm";
+
+    /** Group holding one text attribute per provenance entry. */
+    public static final String PROVENANCE = "provenance";
+
+    // Camera group attributes.
+    public static final String SENSOR_ID = "sensor_id";
+    /** {@link SensorKind} name: {@code VNIR}, {@code SWIR}. */
+    public static final String SENSOR_KIND = "sensor_kind";
+    /** Number of spectra N (attribute of the camera group; also the name of the spectra dataset). */
+    public static final String SPECTRA_COUNT = "spectra";
+
+    // Camera datasets.
+    public static final String SPECTRA = "spectra";
+    public static final String WAVELENGTH_NM = "wavelength_nm";
+    public static final String FWHM_NM = "fwhm_nm";
+    public static final String LINE_INDEX = "line_index";
+    public static final String PIXEL_INDEX = "pixel_index";
+    public static final String POSITION_MM = "position_mm";
+
+    // Dataset attribute for units and its values.
+    public static final String UNITS = "units";
+    public static final String UNITS_REFLECTANCE = "reflectance";
+    public static final String UNITS_NM = "nm";
+    public static final String UNITS_MM = "mm";
+
+    private SampleContainerFormat() {
+    }
+
+    /** The group name of a camera: its kind in lower case ({@code vnir}). */
+    public static String cameraGroup(SensorKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind whose group is {@code name}, if any. */
+    public static Optional<SensorKind> cameraOfGroup(String name) {
+        for (SensorKind k : SensorKind.values()) {
+            if (cameraGroup(k).equals(name)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}

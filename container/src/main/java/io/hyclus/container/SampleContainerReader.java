@@ -1,0 +1,170 @@
+package io.hyclus.container;
+
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.core.tray.GrainSizeFraction;
+import io.hyclus.core.tray.RegionMm;
+import io.hyclus.core.tray.SampleMetadata;
+import io.hyclus.core.tray.TraySlot;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.hyclus.container.SampleContainerFormat.*;
+
+/**
+ * Reads a sample container of any format in {@link SampleContainerFormat#READABLE}. A missing file, a foreign
+ * format or a dataset of the wrong type or shape fails with a {@link ContainerException} naming the file, the node
+ * and what was expected; nothing is returned half-read.
+ */
+public final class SampleContainerReader {
+    private SampleContainerReader() {
+    }
+
+    public static SampleSpectra read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ContainerException("no sample container at " + file);
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            String format = text(hdf, FORMAT, file);
+            if (!READABLE.contains(format)) {
+                throw new ContainerException(file + " has format '" + format + "', expected one of " + READABLE);
+            }
+            SampleMetadata meta = new SampleMetadata(text(hdf, SAMPLE_ID, file), text(hdf, PLANT, file),
+                    YearMonth.parse(text(hdf, MONTH, file)), GrainSizeFraction.parse(text(hdf, GRAIN_SIZE_FRACTION, file)));
+            double[] r = doubles(hdf, SAMPLE_REGION_MM, 4, file);
+            TraySlot slot = new TraySlot(number(hdf, SLOT_INDEX, file).intValue(), meta,
+                    new RegionMm(r[0], r[1], r[2], r[3]));
+            Map<SensorKind, CameraSpectra> cams = new EnumMap<>(SensorKind.class);
+            for (SensorKind k : SensorKind.values()) {
+                if (hdf.getChild(cameraGroup(k)) instanceof Group g) {
+                    cams.put(k, camera(k, g, format, file));
+                }
+            }
+            return new SampleSpectra(file, format, text(hdf, SCAN_ID, file), text(hdf, TRAY_ID, file), slot, cams,
+                    provenance(hdf, file));
+        } catch (ContainerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ContainerException("cannot read sample container " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> provenance(HdfFile hdf, Path file) {
+        if (!(hdf.getChild(PROVENANCE) instanceof Group p)) {
+            throw new ContainerException(file + " lacks the group /" + PROVENANCE);
+        }
+        Map<String, String> prov = new TreeMap<>();
+        p.getAttributes().forEach((name, a) -> {
+            if (!(a.getData() instanceof String s)) {
+                throw new ContainerException(file + ": provenance attribute '" + name + "' is " + describe(a.getData())
+                        + ", expected text");
+            }
+            prov.put(name, s);
+        });
+        return prov;
+    }
+
+    private static CameraSpectra camera(SensorKind kind, Group g, String format, Path file) {
+        String where = file + " /" + g.getName();
+        String sensorId = text(g, SENSOR_ID, where);
+        String storedKind = text(g, SENSOR_KIND, where);
+        if (!kind.name().equals(storedKind)) {
+            throw new ContainerException(where + " has sensor_kind '" + storedKind + "', expected '" + kind.name() + "'");
+        }
+        long n = number(g, SPECTRA_COUNT, where).longValue();
+        if (n < 0 || n > Integer.MAX_VALUE) {
+            throw new ContainerException(where + " has " + SPECTRA_COUNT + " = " + n + ", expected 0 to " + Integer.MAX_VALUE);
+        }
+        boolean bandAxis = n > 0 || !FORMAT_V1.equals(format);
+        double[] wl = bandAxis ? data(g, WAVELENGTH_NM, double[].class, where) : new double[0];
+        double[] fwhm = bandAxis ? data(g, FWHM_NM, double[].class, where) : new double[0];
+        if (fwhm.length != wl.length) {
+            throw new ContainerException(where + ": " + FWHM_NM + " has " + fwhm.length + " bands, " + WAVELENGTH_NM
+                    + " " + wl.length);
+        }
+        if (n == 0) {
+            return new CameraSpectra(kind, sensorId, wl, fwhm, new float[0][], new long[0], new int[0], new double[0][]);
+        }
+        float[][] spectra = data(g, SPECTRA, float[][].class, where);
+        long[] lines = data(g, LINE_INDEX, long[].class, where);
+        int[] pixels = data(g, PIXEL_INDEX, int[].class, where);
+        double[][] pos = data(g, POSITION_MM, double[][].class, where);
+        shape(where, SPECTRA, spectra.length, n, spectra[0].length, wl.length);
+        shape(where, LINE_INDEX, lines.length, n, 1, 1);
+        shape(where, PIXEL_INDEX, pixels.length, n, 1, 1);
+        shape(where, POSITION_MM, pos.length, n, pos[0].length, 2);
+        return new CameraSpectra(kind, sensorId, wl, fwhm, spectra, lines, pixels, pos);
+    }
+
+    private static void shape(String where, String name, int rows, long expectedRows, int cols, int expectedCols) {
+        if (rows != expectedRows || cols != expectedCols) {
+            throw new ContainerException(where + "/" + name + " is " + rows + " x " + cols + ", expected " + expectedRows
+                    + " x " + expectedCols);
+        }
+    }
+
+    private static <T> T data(Group g, String name, Class<T> type, String where) {
+        if (!(g.getChild(name) instanceof Dataset d)) {
+            throw new ContainerException(where + " lacks the dataset " + name);
+        }
+        Object data = d.getData();
+        if (!type.isInstance(data)) {
+            throw new ContainerException(where + "/" + name + " is " + describe(data) + " " + Arrays.toString(d.getDimensions())
+                    + ", expected " + type.getSimpleName());
+        }
+        return type.cast(data);
+    }
+
+    private static Attribute attribute(Node node, String name, Object where) {
+        Attribute a = node.getAttribute(name);
+        if (a == null) {
+            throw new ContainerException(where + " lacks the attribute '" + name + "'");
+        }
+        return a;
+    }
+
+    private static String text(Node node, String name, Object where) {
+        Object v = attribute(node, name, where).getData();
+        if (!(v instanceof String s)) {
+            throw new ContainerException(where + ": attribute '" + name + "' is " + describe(v) + ", expected text");
+        }
+        return s;
+    }
+
+    private static Number number(Node node, String name, Object where) {
+        Object v = attribute(node, name, where).getData();
+        if (!(v instanceof Number n)) {
+            throw new ContainerException(where + ": attribute '" + name + "' is " + describe(v) + ", expected an integer");
+        }
+        return n;
+    }
+
+    private static double[] doubles(Node node, String name, int length, Object where) {
+        Object v = attribute(node, name, where).getData();
+        if (!(v instanceof double[] d) || d.length != length) {
+            throw new ContainerException(where + ": attribute '" + name + "' is " + describe(v) + ", expected " + length
+                    + " float64 values");
+        }
+        return d;
+    }
+
+    private static String describe(Object v) {
+        if (v == null) {
+            return "empty";
+        }
+        if (v.getClass().isArray()) {
+            return v.getClass().getComponentType().getSimpleName() + "[" + java.lang.reflect.Array.getLength(v) + "]";
+        }
+        return v.getClass().getSimpleName() + " '" + v + "'";
+    }
+}

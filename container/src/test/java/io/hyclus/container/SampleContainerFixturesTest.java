@@ -1,0 +1,95 @@
+package io.hyclus.container;
+
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.core.tray.GrainSizeFraction;
+import io.hyclus.core.tray.RegionMm;
+import io.hyclus.core.tray.SampleMetadata;
+import io.hyclus.core.tray.TraySlot;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Files written by earlier versions (see {@code fixtures/README.md}) still load with the values they were written with. */
+class SampleContainerFixturesTest {
+
+    private static Path fixture(String name) throws URISyntaxException {
+        return Path.of(SampleContainerFixturesTest.class.getResource("/fixtures/" + name).toURI());
+    }
+
+    /** The synthetic scan's value at (line, pixel, band), computed as the scan that wrote the fixture did. */
+    private static float value(long line, int pixel, int band) {
+        return line * 0.01f + pixel * 0.001f + band * 0.0001f;
+    }
+
+    @Test
+    void formatV1_bothCameras_loadsWithEveryValueWritten() throws Exception {
+        SampleSpectra s = SampleContainerReader.read(fixture("sample-container-v1.h5"));
+
+        assertEquals(SampleContainerFormat.FORMAT_V1, s.format());
+        assertEquals("scan-v1", s.scanId());
+        assertEquals("tray-7", s.trayId());
+        assertEquals(new TraySlot(0, new SampleMetadata("A-1", "Plant-1", YearMonth.of(2025, 2), GrainSizeFraction.MINUS_100),
+                new RegionMm(4, 6, 36, 30)), s.slot());
+        assertEquals(Map.ofEntries(
+                Map.entry("calibration.vnir.dark_frames", "16"),
+                Map.entry("scan.completed_utc", "2026-11-25T01:00:05Z"),
+                Map.entry("scan.line_pitch_mm", "2.0"),
+                Map.entry("scan.started_utc", "2026-11-25T01:00:00Z"),
+                Map.entry("segmentation.edge_margin_mm", "3.0"),
+                Map.entry("segmentation.lines_received.swir", "18 of 18 published"),
+                Map.entry("segmentation.lines_received.vnir", "18 of 18 published"),
+                Map.entry("segmentation.scan_completed_at", "hyclus.scan-events/0@37"),
+                Map.entry("segmentation.scan_started_at", "hyclus.scan-events/0@0"),
+                Map.entry("segmentation.software_version", "0.1.0-SNAPSHOT"),
+                Map.entry("segmentation.written_utc", "2026-11-25T02:00:00Z"),
+                Map.entry("simulator.seed", "7"),
+                Map.entry("software.version", "0.1.0-SNAPSHOT")), s.provenance());
+
+        CameraSpectra vnir = s.camera(SensorKind.VNIR).orElseThrow();
+        assertEquals("vnir", vnir.sensorId());
+        assertArrayEquals(new double[] {450, 550, 650, 750, 850}, vnir.wavelengthNm());
+        assertArrayEquals(new double[] {100, 100, 100, 100, 100}, vnir.fwhmNm());
+        assertCube(vnir, 3, 15, 1.0, 2.0, 0f);
+
+        CameraSpectra swir = s.camera(SensorKind.SWIR).orElseThrow();
+        assertEquals("swir", swir.sensorId());
+        assertArrayEquals(new double[] {1000, 1500, 2000, 2500}, swir.wavelengthNm());
+        assertArrayEquals(new double[] {500, 500, 500, 500}, swir.fwhmNm());
+        assertCube(swir, 3, 10, 0.5, 3.0, 0.5f);
+    }
+
+    /** Lines 4..12 (y = 2 line + 1 mm) by pixels p0..p1 (x = x0 + pitch p mm), line-major. */
+    private static void assertCube(CameraSpectra c, int p0, int p1, double x0, double pitch, float offset) {
+        int bands = c.wavelengthNm().length;
+        assertEquals(9 * (p1 - p0 + 1), c.size());
+        int k = 0;
+        for (long l = 4; l <= 12; l++) {
+            for (int p = p0; p <= p1; p++, k++) {
+                String at = c.sensorId() + " line " + l + " pixel " + p;
+                assertEquals(l, c.lineIndex()[k], at);
+                assertEquals(p, c.pixelIndex()[k], at);
+                assertArrayEquals(new double[] {x0 + pitch * p, 2.0 * l + 1}, c.positionMm()[k], 1e-12, at);
+                for (int b = 0; b < bands; b++) {
+                    assertEquals(offset + value(l, p, b), c.spectra()[k][b], at + " band " + b);
+                }
+            }
+        }
+    }
+
+    @Test
+    void formatV1_announcedCameraWithoutSpectra_isRefusedNamingTheFile_neverReadHalfway() throws Exception {
+        Path file = fixture("sample-container-v1-empty-swir.h5");
+
+        ContainerException e = assertThrows(ContainerException.class, () -> SampleContainerReader.read(file));
+
+        assertTrue(e.getMessage().startsWith("cannot read sample container " + file + ": "), e.getMessage());
+    }
+}
