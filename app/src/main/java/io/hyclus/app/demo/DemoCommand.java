@@ -13,8 +13,9 @@ import java.util.concurrent.Callable;
 
 /** {@code hyclus demo}. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Scans a simulated tray with a simulated VNIR camera, streams the calibrated lines through Kafka "
-                + "and writes one HDF5 container per sample.",
+        description = {"Scans one simulated tray with both simulated cameras (VNIR and SWIR) on an in-process rig, "
+                + "streams the calibrated lines through Kafka and writes one HDF5 container per sample: the campaign's "
+                + "scan path with one tray.",
             "Without --bootstrap-servers an embedded single-node Kafka broker runs inside this process, its data "
                 + "kept under --work-dir."})
 public final class DemoCommand implements Callable<Integer> {
@@ -33,7 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bands", defaultValue = "224", description = "VNIR bands, 400-1000 nm (default: ${DEFAULT-VALUE}).")
     int bands;
 
-    @Option(names = "--line-pitch-mm", defaultValue = "1.0", description = "Belt travel between lines, mm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--line-pitch-mm", defaultValue = "1.0", description = "Belt travel between lines, mm; sets the cameras' line rate (default: ${DEFAULT-VALUE}).")
     double linePitchMm;
 
     @Override

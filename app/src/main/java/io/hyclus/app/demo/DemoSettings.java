@@ -1,5 +1,7 @@
 package io.hyclus.app.demo;
 
+import io.hyclus.acquisition.sync.SyncScanSettings;
+import io.hyclus.app.rig.RigSettings;
 import io.hyclus.core.Checks;
 
 import java.nio.file.Path;
@@ -7,7 +9,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Everything {@code hyclus demo} needs, read once from the command line.
+ * Everything {@code hyclus demo} needs, read once from the command line. The demo is a preset of the campaign: one
+ * tray, both cameras (SWIR at the reference camera's size), the in-process rig, the default scan settings at
+ * {@link #BELT_SPEED_MM_PER_SECOND}; the line pitch sets the cameras' line rate.
  *
  * @param workDir          embedded broker data, Streams state and containers go below it
  * @param bootstrapServers an existing cluster; empty means start the embedded broker
@@ -16,13 +20,18 @@ import java.util.Optional;
  * @param seed             simulator seed
  * @param pixels           VNIR spatial pixels
  * @param bands            VNIR bands
- * @param linePitchMm      belt travel between lines
+ * @param linePitchMm      belt travel between lines, 0.05-20 mm
  * @param timeout          how long to wait for all containers
  * @param exitWhenDone     exit once the scan is processed instead of running until interrupted
  */
 public record DemoSettings(Path workDir, Optional<String> bootstrapServers, Optional<Path> libraryDir, int samples,
                            long seed, int pixels, int bands, double linePitchMm, Duration timeout,
                            boolean exitWhenDone) {
+    /** Belt speed of the demo's scan, mm/s: a 4-sample tray (185 mm) passes in under 4 s. */
+    public static final double BELT_SPEED_MM_PER_SECOND = 50;
+    static final double MIN_LINE_PITCH_MM = BELT_SPEED_MM_PER_SECOND / 1000;
+    static final double MAX_LINE_PITCH_MM = 20;
+
     public DemoSettings {
         Checks.notNull("work directory", workDir);
         Checks.notNull("bootstrap servers", bootstrapServers);
@@ -36,7 +45,27 @@ public record DemoSettings(Path workDir, Optional<String> bootstrapServers, Opti
         if (bands < 2 || bands > 1024) {
             throw new IllegalArgumentException("--bands must be 2-1024: " + bands);
         }
+        if (!(linePitchMm >= MIN_LINE_PITCH_MM && linePitchMm <= MAX_LINE_PITCH_MM)) {
+            throw new IllegalArgumentException("--line-pitch-mm must be " + MIN_LINE_PITCH_MM + "-" + MAX_LINE_PITCH_MM
+                    + " mm: " + linePitchMm);
+        }
         Checks.notNull("timeout", timeout);
+    }
+
+    /** Line rate that gives the line pitch at the demo's belt speed, Hz, to the camera's 3 decimals. */
+    public double frameRateHz() {
+        return Math.round(BELT_SPEED_MM_PER_SECOND / linePitchMm * 1000) / 1000.0;
+    }
+
+    /** Both cameras at {@link #frameRateHz()}: VNIR {@code pixels x bands}, SWIR the reference size. */
+    public RigSettings rig() {
+        return RigSettings.atFrameRate(pixels, bands, RigSettings.REFERENCE_SWIR_PIXELS,
+                RigSettings.REFERENCE_SWIR_BANDS, frameRateHz(), seed);
+    }
+
+    /** The default scan at the demo's belt speed. */
+    public SyncScanSettings scan() {
+        return SyncScanSettings.defaults(BELT_SPEED_MM_PER_SECOND);
     }
 
     public Path outputDir() {
