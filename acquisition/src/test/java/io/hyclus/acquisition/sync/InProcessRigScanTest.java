@@ -26,6 +26,7 @@ import io.hyclus.simulator.camera.InProcessCameraControl;
 import io.hyclus.simulator.camera.SimulatedLineScanCamera;
 import io.hyclus.simulator.conveyor.SimulatedConveyor;
 import io.hyclus.simulator.conveyor.SimulatedConveyorSettings;
+import io.hyclus.simulator.conveyor.SteppingClock;
 import io.hyclus.simulator.scene.BeltScene;
 import io.hyclus.simulator.scene.EndmemberSpectra;
 import io.hyclus.simulator.scene.MineralFraction;
@@ -37,13 +38,13 @@ import io.hyclus.simulator.spectra.BundledLibrary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -95,14 +96,14 @@ class InProcessRigScanTest {
     }
 
     /**
-     * The simulated belt runs on a clock that moves 2 ms at every reading, so the belt advances as fast as the scan
+     * The simulated belt runs on a clock that moves a tenth of the line period at every reading, so the belt advances as fast as the scan
      * reads it: deterministic, and no waiting on real time.
      */
     private static Scan scan(SceneSettings sceneSettings) {
         BeltScene scene = new BeltScene(TRAY, List.of(
                 new SimulatedSample(GYPSUM, new MineralMixture(List.of(new MineralFraction("Gypsum", 1.0)))),
                 new SimulatedSample(MIX, MIXTURE)), sceneSettings);
-        InstantSource clock = new SteppingClock(Instant.parse("2025-01-06T08:00:00Z"), 2_000_000);
+        InstantSource clock = new SteppingClock(Instant.parse("2025-01-06T08:00:00Z"), Duration.ofMillis(1));
         SimulatedConveyor belt = new SimulatedConveyor(new SimulatedConveyorSettings("belt", 200, 1000, 2000), clock);
         Map<SensorKind, long[]> saturated = Map.of(SensorKind.VNIR, new long[2], SensorKind.SWIR, new long[2]);
         List<RigCamera> cameras = List.of(camera(vnir, scene, clock, saturated.get(SensorKind.VNIR)),
@@ -261,22 +262,5 @@ class InProcessRigScanTest {
             sum[b] /= n;
         }
         return sum;
-    }
-
-    /** A clock that moves on by a fixed step every time it is read. */
-    private static final class SteppingClock implements InstantSource {
-        private final Instant start;
-        private final long stepNanos;
-        private final AtomicLong reads = new AtomicLong();
-
-        SteppingClock(Instant start, long stepNanos) {
-            this.start = start;
-            this.stepNanos = stepNanos;
-        }
-
-        @Override
-        public Instant instant() {
-            return start.plusNanos(stepNanos * reads.getAndIncrement());
-        }
     }
 }

@@ -31,7 +31,10 @@ public final class CampaignRun {
     private final Duration timeout;
     private final InstantSource clock;
 
-    /** @param timeout longest wait for one tray's containers */
+    /**
+     * @param timeout longest wait for one tray's containers
+     * @param clock   the time a serial rig's simulators run on
+     */
     public CampaignRun(SimulatedCampaign campaign, SyncScanSettings scan, Duration timeout, InstantSource clock) {
         this.campaign = campaign;
         this.scan = scan;
@@ -53,7 +56,8 @@ public final class CampaignRun {
                 scan.trayOriginMicrons(), campaign.spectra(), clock);
              KafkaScanEventPublisher publisher = new KafkaScanEventPublisher(pipeline.bootstrapServers());
              ContainerWatcher watcher = new ContainerWatcher(pipeline.bootstrapServers())) {
-            SynchronisedScanner scanner = new SynchronisedScanner(scan, rig.conveyor(), rig.encoder(), rig.cameras(), clock);
+            SynchronisedScanner scanner = new SynchronisedScanner(scan, rig.conveyor(), rig.encoder(), rig.cameras(),
+                    rig.clock());
             out.printf("Rig: %s, belt %.1f mm/s, line pitch %d um%n", rig.description(), scan.beltSpeedMmPerSecond(),
                     scanner.linePitchMicrons());
             out.flush();

@@ -8,9 +8,12 @@ import io.hyclus.simulator.camera.CameraModel;
 import io.hyclus.simulator.camera.InProcessCameraControl;
 import io.hyclus.simulator.camera.SimulatedLineScanCamera;
 import io.hyclus.simulator.conveyor.SimulatedConveyor;
+import io.hyclus.simulator.conveyor.SteppingClock;
 import io.hyclus.simulator.scene.BeltScene;
 import io.hyclus.simulator.scene.EndmemberSpectra;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +22,31 @@ import java.util.List;
  * The simulated rig in this process: the simulated belt is the conveyor, and each simulated camera is driven through
  * an {@link InProcessCameraControl} whose settings its frame generator reads. The same devices, settings and seeds as
  * the {@link SimulatedSerialRig}, without the serial lines.
+ *
+ * <p>Every device runs on a {@link SteppingClock} that moves {@code 1/}{@value #CLOCK_STEPS_PER_LINE} of a line period
+ * each time it is read: the belt moves only as fast as the scan watches it, so lines are never late however long the
+ * frames take to compute on this machine, and the scan waits for no real belt.
  */
 public final class InProcessRig implements SimulatedRig {
+    /** Clock readings per line period: the encoder is read at least this finely, well within one line pitch. */
+    static final int CLOCK_STEPS_PER_LINE = 10;
+
+    private final InstantSource clock;
     private final SimulatedConveyor belt;
     private final List<RigCamera> cameras = new ArrayList<>();
     private final List<SimulatedLineScanCamera> generators = new ArrayList<>();
 
-    private InProcessRig(SimulatedConveyor belt) {
-        this.belt = belt;
+    private InProcessRig(InstantSource clock) {
+        this.clock = clock;
+        this.belt = new SimulatedConveyor(SimulatedDevices.BELT, clock);
     }
 
+    /** @param start the simulated time at which the rig starts */
     public static InProcessRig start(RigSettings s, BeltScene firstTray, long trayOriginMicrons,
-                                     EndmemberSpectra spectra, InstantSource clock) {
-        InProcessRig rig = new InProcessRig(new SimulatedConveyor(SimulatedDevices.BELT, clock));
+                                     EndmemberSpectra spectra, Instant start) {
+        InstantSource clock = new SteppingClock(start, Duration.ofNanos(Math.round(1e9 / s.frameRateHz()
+                / CLOCK_STEPS_PER_LINE)));
+        InProcessRig rig = new InProcessRig(clock);
         for (CameraModel model : List.of(s.vnirModel(), s.swirModel())) {
             InProcessCameraControl control = new InProcessCameraControl(s.identity(model), clock,
                     s.controlSeed(model.sensor().kind()));
@@ -71,8 +86,13 @@ public final class InProcessRig implements SimulatedRig {
     }
 
     @Override
+    public InstantSource clock() {
+        return clock;
+    }
+
+    @Override
     public String description() {
-        return "conveyor and 2 cameras in process";
+        return "conveyor and 2 cameras in process, on simulated time";
     }
 
     /** Nothing to release: no lines, no threads. */

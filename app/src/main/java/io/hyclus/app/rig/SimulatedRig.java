@@ -16,11 +16,14 @@ import java.util.List;
  * {@link #cameras()}, {@link #conveyor()} and {@link #encoder()}.
  */
 public interface SimulatedRig extends AutoCloseable {
-    /** Starts a rig of {@code kind} with {@code firstTray} on the belt. */
+    /**
+     * Starts a rig of {@code kind} with {@code firstTray} on the belt. The serial rig runs on {@code clock}; the
+     * in-process one on simulated time starting at {@code clock}'s now ({@link InProcessRig}).
+     */
     static SimulatedRig start(RigKind kind, RigSettings settings, BeltScene firstTray, long trayOriginMicrons,
                               EndmemberSpectra spectra, InstantSource clock) {
         return switch (kind) {
-            case IN_PROCESS -> InProcessRig.start(settings, firstTray, trayOriginMicrons, spectra, clock);
+            case IN_PROCESS -> InProcessRig.start(settings, firstTray, trayOriginMicrons, spectra, clock.instant());
             case SERIAL -> SimulatedSerialRig.start(settings, firstTray, trayOriginMicrons, spectra, clock,
                     SimulatedSerialRig.Faults.none());
         };
@@ -39,6 +42,9 @@ public interface SimulatedRig extends AutoCloseable {
 
     /** The simulated belt itself: its true motion state, and a way to make it stall. */
     SimulatedConveyor belt();
+
+    /** The time the devices run on: frame times and belt motion; scan events are stamped with it too. */
+    InstantSource clock();
 
     /** One line for the console: how the devices are reached. */
     String description();

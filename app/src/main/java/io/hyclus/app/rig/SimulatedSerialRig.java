@@ -37,8 +37,11 @@ public final class SimulatedSerialRig implements SimulatedRig {
     private final List<RigCamera> cameras = new ArrayList<>();
     private final List<SimulatedLineScanCamera> generators = new ArrayList<>();
 
-    private SimulatedSerialRig(SimulatedDevices devices) {
+    private final InstantSource clock;
+
+    private SimulatedSerialRig(SimulatedDevices devices, InstantSource clock) {
         this.devices = devices;
+        this.clock = clock;
         parts.add(devices);
     }
 
@@ -56,7 +59,7 @@ public final class SimulatedSerialRig implements SimulatedRig {
         CameraModel swir = s.swirModel();
         SimulatedDevices devices = SimulatedDevices.start(List.of(s.identity(vnir), s.identity(swir)),
                 Map.of(SensorKind.VNIR, faults.vnir(), SensorKind.SWIR, faults.swir()), faults.conveyor(), clock, s.seed());
-        SimulatedSerialRig rig = new SimulatedSerialRig(devices);
+        SimulatedSerialRig rig = new SimulatedSerialRig(devices, clock);
         try {
             rig.conveyor = ZaberConveyor.open(ZaberSettings.defaults("conveyor", SerialSettings.of(devices.conveyorPort())));
             rig.parts.add(rig.conveyor);
@@ -110,6 +113,11 @@ public final class SimulatedSerialRig implements SimulatedRig {
     @Override
     public SimulatedConveyor belt() {
         return devices.belt();
+    }
+
+    @Override
+    public InstantSource clock() {
+        return clock;
     }
 
     @Override

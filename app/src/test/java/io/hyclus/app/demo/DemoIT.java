@@ -75,7 +75,7 @@ class DemoIT {
                     + " R1400=0\\.\\d{3} .*" + id + "\\.h5$").matcher(text).find(), text);
         }
         assertTrue(text.startsWith("Embedded Kafka broker at 127.0.0.1:"), text);
-        assertTrue(text.contains("Rig: conveyor and 2 cameras in process, belt 50.0 mm/s, line pitch 2000 um"), text);
+        assertTrue(text.contains("Rig: conveyor and 2 cameras in process, on simulated time, belt 50.0 mm/s, line pitch 2000 um"), text);
     }
 
     @Test
