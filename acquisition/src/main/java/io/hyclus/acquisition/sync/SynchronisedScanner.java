@@ -27,8 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * speed and each camera is triggered whenever the encoder reaches the next line (pitch = speed / frame rate).
  * Frames are checked by sequence number and encoder position, counted for saturation, calibrated and published
  * between a start and a completion event whose degradations record what went wrong (repaired elements, late lines,
- * dropped or duplicated frames, saturated values). On any fault the belt is stopped, the completion records the abort so the lines already
- * published still reach their containers, and a {@link ScanAbortedException} says what failed.
+ * dropped or duplicated frames, saturated values). On any fault the belt is stopped, the completion records the
+ * abort so the lines already published still reach their containers, and a {@link ScanAbortedException} says what
+ * failed. The one scanner of HyClus: the demo runs it over an in-process rig, the campaign over the serial one.
  */
 public final class SynchronisedScanner {
     private static final Logger LOG = LoggerFactory.getLogger(SynchronisedScanner.class);
