@@ -96,14 +96,14 @@ class InProcessRigScanTest {
     }
 
     /**
-     * The simulated belt runs on a clock that moves a tenth of the line period at every reading, so the belt advances as fast as the scan
-     * reads it: deterministic, and no waiting on real time.
+     * The simulated belt runs on a clock that moves a quarter of the 10 ms line period at every reading, so the belt
+     * advances as fast as the scan reads it: deterministic, and no waiting on real time.
      */
     private static Scan scan(SceneSettings sceneSettings) {
         BeltScene scene = new BeltScene(TRAY, List.of(
                 new SimulatedSample(GYPSUM, new MineralMixture(List.of(new MineralFraction("Gypsum", 1.0)))),
                 new SimulatedSample(MIX, MIXTURE)), sceneSettings);
-        InstantSource clock = new SteppingClock(Instant.parse("2025-01-06T08:00:00Z"), Duration.ofMillis(1));
+        InstantSource clock = new SteppingClock(Instant.parse("2025-01-06T08:00:00Z"), Duration.ofMillis(10).dividedBy(4));
         SimulatedConveyor belt = new SimulatedConveyor(new SimulatedConveyorSettings("belt", 200, 1000, 2000), clock);
         Map<SensorKind, long[]> saturated = Map.of(SensorKind.VNIR, new long[2], SensorKind.SWIR, new long[2]);
         List<RigCamera> cameras = List.of(camera(vnir, scene, clock, saturated.get(SensorKind.VNIR)),
