@@ -45,7 +45,7 @@ public final class InProcessCameraControl implements CameraControl {
     @Override
     public void setIntegrationMicros(int micros) {
         refuseIf("INT", CameraLimits.integrationMicros(micros));
-        update("INT", s -> {
+        update(s -> {
             refuseIf("INT", CameraLimits.fitsFrame(micros, s.frameRateHz()));
             return s.withIntegrationMicros(micros);
         });
@@ -54,7 +54,7 @@ public final class InProcessCameraControl implements CameraControl {
     @Override
     public void setFrameRateHz(double hz) {
         refuseIf("FPS", CameraLimits.frameRateHz(hz));
-        update("FPS", s -> {
+        update(s -> {
             refuseIf("FPS", CameraLimits.fitsFrame(s.integrationMicros(), hz));
             return s.withFrameRateHz(hz);
         });
@@ -63,13 +63,13 @@ public final class InProcessCameraControl implements CameraControl {
     @Override
     public void setSpectralBinning(int factor) {
         refuseIf("BINS", CameraLimits.binning("spectral", factor));
-        update("BINS", s -> idle(s, "BINS").withSpectralBinning(factor));
+        update(s -> idle(s, "BINS").withSpectralBinning(factor));
     }
 
     @Override
     public void setSpatialBinning(int factor) {
         refuseIf("BINX", CameraLimits.binning("spatial", factor));
-        update("BINX", s -> {
+        update(s -> {
             refuseIf("BINX", CameraLimits.roiMatchesBinning(s.roiPixels(), factor));
             return idle(s, "BINX").withSpatialBinning(factor);
         });
@@ -78,7 +78,7 @@ public final class InProcessCameraControl implements CameraControl {
     @Override
     public void setRegionOfInterest(int firstPixel, int pixels) {
         refuseIf("ROI", CameraLimits.regionOfInterest(firstPixel, pixels, identity.sensorPixels()));
-        update("ROI", s -> {
+        update(s -> {
             refuseIf("ROI", CameraLimits.roiMatchesBinning(pixels, s.spatialBinning()));
             return idle(s, "ROI").withRegionOfInterest(firstPixel, pixels);
         });
@@ -86,17 +86,17 @@ public final class InProcessCameraControl implements CameraControl {
 
     @Override
     public void setShutterOpen(boolean open) {
-        update("SHUT", s -> s.withShutterOpen(open));
+        update(s -> s.withShutterOpen(open));
     }
 
     @Override
     public void startAcquisition() {
-        update("ACQ", s -> s.withAcquiring(true));
+        update(s -> s.withAcquiring(true));
     }
 
     @Override
     public void stopAcquisition() {
-        update("ACQ", s -> s.withAcquiring(false));
+        update(s -> s.withAcquiring(false));
     }
 
     @Override
@@ -120,7 +120,7 @@ public final class InProcessCameraControl implements CameraControl {
     public void close() {
     }
 
-    private synchronized void update(String mnemonic, UnaryOperator<CameraSettings> change) {
+    private synchronized void update(UnaryOperator<CameraSettings> change) {
         set(change.apply(state));
     }
 
