@@ -19,6 +19,14 @@ public final class OptionChecks {
         return value;
     }
 
+    /** Within {@code [min, max]}: refuses NaN too. */
+    public static double range(CommandSpec spec, String option, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw invalid(spec, option + " must be " + min + "-" + max + ": " + value);
+        }
+        return value;
+    }
+
     /** Positive and finite: refuses 0, negatives, NaN and infinities. */
     public static double positive(CommandSpec spec, String option, double value) {
         if (!(value > 0) || !Double.isFinite(value)) {

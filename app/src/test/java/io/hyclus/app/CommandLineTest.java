@@ -62,7 +62,7 @@ class CommandLineTest {
     void demo_linePitchZero_isRefusedBeforeAnythingStarts() {
         Path w = work.resolve("w");
         Run r = run("demo", "--line-pitch-mm", "0", "--work-dir", w.toString());
-        assertParameterError(r, "--line-pitch-mm must be positive and finite: 0.0", "demo");
+        assertParameterError(r, "--line-pitch-mm must be 0.05-20.0: 0.0", "demo");
         assertNothingStarted(w);
     }
 
@@ -70,7 +70,7 @@ class CommandLineTest {
     void demo_linePitchNaN_isRefusedBeforeAnythingStarts() {
         Path w = work.resolve("w");
         Run r = run("demo", "--line-pitch-mm", "NaN", "--work-dir", w.toString());
-        assertParameterError(r, "--line-pitch-mm must be positive and finite: NaN", "demo");
+        assertParameterError(r, "--line-pitch-mm must be 0.05-20.0: NaN", "demo");
         assertNothingStarted(w);
     }
 

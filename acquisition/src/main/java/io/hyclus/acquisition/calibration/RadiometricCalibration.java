@@ -1,12 +1,12 @@
 package io.hyclus.acquisition.calibration;
 
+import io.hyclus.core.provenance.Provenance;
+import io.hyclus.core.provenance.ProvenanceKey;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.hardware.camera.RawFrame;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns raw frames into reflectance with averaged dark and white references:
@@ -17,6 +17,17 @@ import java.util.Map;
  * responsive pixels on either side in the same band, and they are listed in {@link #degradations()}.
  */
 public final class RadiometricCalibration {
+    /** Dark frames averaged, with their sequence numbers. */
+    public static final ProvenanceKey DARK_FRAMES = ProvenanceKey.of("dark_frames");
+    /** White frames averaged, with their sequence numbers. */
+    public static final ProvenanceKey WHITE_FRAMES = ProvenanceKey.of("white_frames");
+    /** Reflectance of the white reference panel. */
+    public static final ProvenanceKey PANEL_REFLECTANCE = ProvenanceKey.of("panel_reflectance");
+    /** Smallest white-minus-dark response of a responsive element, DN. */
+    public static final ProvenanceKey MIN_RESPONSE_DN = ProvenanceKey.of("min_response_dn");
+    /** Elements repaired from their neighbours. */
+    public static final ProvenanceKey REPAIRED_ELEMENTS = ProvenanceKey.of("repaired_elements");
+
     private final String cameraId;
     private final int pixels;
     private final int bands;
@@ -26,10 +37,10 @@ public final class RadiometricCalibration {
     private final int[] right;
     private final int[] repairedElements;
     private final List<String> degradations;
-    private final Map<String, String> provenance;
+    private final Provenance provenance;
 
     private RadiometricCalibration(String cameraId, int pixels, int bands, float[] dark, float[] scale, int[] left,
-                                   int[] right, List<String> degradations, Map<String, String> provenance) {
+                                   int[] right, List<String> degradations, Provenance provenance) {
         this.cameraId = cameraId;
         this.pixels = pixels;
         this.bands = bands;
@@ -40,7 +51,7 @@ public final class RadiometricCalibration {
         this.repairedElements = java.util.stream.IntStream.range(0, left.length)
                 .filter(i -> left[i] != Repair.GOOD).toArray();
         this.degradations = List.copyOf(degradations);
-        this.provenance = Map.copyOf(provenance);
+        this.provenance = provenance;
     }
 
     /** Builds a calibration from dark frames (shutter closed) and white frames (panel under the line). */
@@ -74,15 +85,15 @@ public final class RadiometricCalibration {
                     settings.minResponseDn(), 100 * settings.maxBadElementFraction()));
         }
         Repair repair = Repair.plan(bad, pixels, bands, first.cameraId());
-        Map<String, String> prov = new LinkedHashMap<>();
-        prov.put("calibration.camera", first.cameraId());
-        prov.put("calibration.dark_frames", darkFrames.size() + " (sequence " + darkFrames.get(0).sequence() + "-"
-                + darkFrames.get(darkFrames.size() - 1).sequence() + ")");
-        prov.put("calibration.white_frames", whiteFrames.size() + " (sequence " + whiteFrames.get(0).sequence() + "-"
-                + whiteFrames.get(whiteFrames.size() - 1).sequence() + ")");
-        prov.put("calibration.panel_reflectance", String.valueOf(settings.panelReflectance()));
-        prov.put("calibration.min_response_dn", String.valueOf(settings.minResponseDn()));
-        prov.put("calibration.repaired_elements", String.valueOf(badCount));
+        Provenance prov = Provenance.builder()
+                .put(DARK_FRAMES, darkFrames.size() + " (sequence " + darkFrames.get(0).sequence() + "-"
+                        + darkFrames.get(darkFrames.size() - 1).sequence() + ")")
+                .put(WHITE_FRAMES, whiteFrames.size() + " (sequence " + whiteFrames.get(0).sequence() + "-"
+                        + whiteFrames.get(whiteFrames.size() - 1).sequence() + ")")
+                .put(PANEL_REFLECTANCE, settings.panelReflectance())
+                .put(MIN_RESPONSE_DN, settings.minResponseDn())
+                .put(REPAIRED_ELEMENTS, badCount)
+                .build();
         List<String> deg = new ArrayList<>();
         if (badCount > 0) {
             deg.add(first.cameraId() + ": " + badCount + " unresponsive elements repaired from neighbouring pixels: "
@@ -105,8 +116,11 @@ public final class RadiometricCalibration {
         return degradations;
     }
 
-    /** Calibration facts for the scan's provenance. */
-    public Map<String, String> provenance() {
+    /**
+     * Calibration facts for the scan's provenance, with leaf keys ({@link #DARK_FRAMES}...): the scan places them
+     * below its camera's id.
+     */
+    public Provenance provenance() {
         return provenance;
     }
 

@@ -1,7 +1,7 @@
 package io.hyclus.acquisition.publish;
 
 import io.hyclus.acquisition.AcquisitionException;
-import io.hyclus.acquisition.scan.ScanEventSink;
+import io.hyclus.acquisition.sync.ScanEventSink;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.Topic;

@@ -2,8 +2,8 @@ package io.hyclus.acquisition.sync;
 
 import io.hyclus.acquisition.AcquisitionException;
 import io.hyclus.acquisition.calibration.RadiometricCalibration;
-import io.hyclus.acquisition.scan.ScanEventSink;
-import io.hyclus.acquisition.scan.ScanReport;
+import io.hyclus.core.provenance.Provenance;
+import io.hyclus.core.provenance.ProvenanceKeys;
 import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.spectral.SensorKind;
@@ -14,7 +14,6 @@ import io.hyclus.hardware.conveyor.PositionEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,13 +25,14 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Scans a tray with every camera in step: references over the white strip, then the belt runs at the set
  * speed and each camera is triggered whenever the encoder reaches the next line (pitch = speed / frame rate).
- * Frames are checked by sequence number and encoder position, calibrated and published between a start and a
- * completion event. On any fault the belt is stopped, the completion records the abort so the lines already
- * published still reach their containers, and a {@link ScanAbortedException} says what failed.
+ * Frames are checked by sequence number and encoder position, counted for saturation, calibrated and published
+ * between a start and a completion event whose degradations record what went wrong (repaired elements, late lines,
+ * dropped or duplicated frames, saturated values). On any fault the belt is stopped, the completion records the
+ * abort so the lines already published still reach their containers, and a {@link ScanAbortedException} says what
+ * failed. The one scanner of HyClus: the demo runs it over an in-process rig, the campaign over the serial one.
  */
 public final class SynchronisedScanner {
     private static final Logger LOG = LoggerFactory.getLogger(SynchronisedScanner.class);
-    private static final Duration MOVE_TIMEOUT = Duration.ofSeconds(60);
 
     private final SyncScanSettings settings;
     private final Conveyor conveyor;
@@ -66,31 +66,33 @@ public final class SynchronisedScanner {
     }
 
     /**
-     * @param trayOriginMicrons encoder position at which the tray's leading edge is under the cameras' line
+     * Scans the tray whose leading edge is under the line at {@link SyncScanSettings#trayOriginMicrons()}.
+     *
      * @param whiteReferenceYmm tray y of the white strip's middle (negative: ahead of the tray)
+     * @param provenance        what produced the tray's data besides this scan (software version, simulator...);
+     *                          the scan adds its {@link ScanKeys} and each camera's calibration
      */
-    public ScanReport scan(String scanId, TrayLayout tray, long trayOriginMicrons, double whiteReferenceYmm,
-                           Map<String, String> provenance, ScanEventSink sink) {
+    public ScanReport scan(String scanId, TrayLayout tray, double whiteReferenceYmm, Provenance provenance,
+                           ScanEventSink sink) {
+        long origin = settings.trayOriginMicrons();
         long pitch = linePitchMicrons();
         long lines = (long) Math.floor(tray.lengthMm() * 1000.0 / pitch);
-        Map<String, FrameSequenceMonitor> monitors = new LinkedHashMap<>();
-        cameras.forEach(c -> monitors.put(c.sensor().id(), new FrameSequenceMonitor(c.sensor().id())));
-        ScanRun run = new ScanRun(scanId, sink);
+        ScanRun run = new ScanRun(scanId, sink, cameras);
         try (Exposures exposures = new Exposures(cameras)) {
-            prepare(trayOriginMicrons + Math.round(whiteReferenceYmm * 1000));
+            prepare(origin + Math.round(whiteReferenceYmm * 1000));
             Map<String, RadiometricCalibration> cal = References.take(cameras, encoder.positionMicrons(),
-                    settings.calibration(), monitors);
+                    settings.calibration(), run.monitors);
             cal.values().forEach(c -> run.calibrationNotes.addAll(c.degradations()));
             sink.publish(new ScanStarted(scanId, tray, cameras.stream().map(RigCamera::setup).toList(), clock.instant(),
-                    startProvenance(provenance, cal, pitch)));
+                    startProvenance(provenance, cal, pitch).asMap()));
             run.started = true;
-            runLines(run, exposures, trayOriginMicrons, pitch, lines, cal, monitors);
+            runLines(run, exposures, origin, pitch, lines, cal);
             conveyor.stop();
             stopAcquisition(null);
         } catch (RuntimeException e) {
-            throw abort(run, e, monitors);
+            throw abort(run, e);
         }
-        List<String> degradations = degradations(run, monitors);
+        List<String> degradations = degradations(run);
         sink.publish(new ScanCompleted(scanId, run.published, clock.instant(), degradations));
         sink.flush();
         LOG.info("Scan {}: {} lines at {} um pitch from {} cameras", scanId, lines, pitch, cameras.size());
@@ -102,14 +104,14 @@ public final class SynchronisedScanner {
             c.control().apply(c.settings().withAcquiring(false));
         }
         conveyor.moveAbsoluteMm(whiteAtMicrons / 1000.0);
-        conveyor.awaitIdle(MOVE_TIMEOUT);
+        conveyor.awaitIdle(settings.moveTimeout());
         cameras.forEach(c -> c.control().startAcquisition());
     }
 
     private void runLines(ScanRun run, Exposures exposures, long origin, long pitch, long lines,
-                          Map<String, RadiometricCalibration> cal, Map<String, FrameSequenceMonitor> monitors) {
+                          Map<String, RadiometricCalibration> cal) {
         conveyor.moveAbsoluteMm((origin + pitch / 2 - settings.runUpMm() * 1000) / 1000.0);
-        conveyor.awaitIdle(MOVE_TIMEOUT);
+        conveyor.awaitIdle(settings.moveTimeout());
         conveyor.moveAtVelocity(settings.beltSpeedMmPerSecond());
         for (long i = 0; i < lines; i++) {
             long target = origin + pitch / 2 + i * pitch;
@@ -120,7 +122,8 @@ public final class SynchronisedScanner {
             for (int k = 0; k < cameras.size(); k++) {
                 RigCamera c = cameras.get(k);
                 RawFrame f = frames.get(k);
-                if (monitors.get(c.sensor().id()).check(f, target, i) == FrameSequenceMonitor.Verdict.USE) {
+                if (run.monitors.get(c.sensor().id()).check(f, target, i) == FrameSequenceMonitor.Verdict.USE) {
+                    run.saturation.get(c.sensor().id()).add(f);
                     run.sink.publish(cal.get(c.sensor().id()).apply(f, run.scanId, i));
                     run.published.merge(c.sensor().kind(), 1L, Long::sum);
                 }
@@ -156,7 +159,7 @@ public final class SynchronisedScanner {
         return pos;
     }
 
-    private ScanAbortedException abort(ScanRun run, RuntimeException cause, Map<String, FrameSequenceMonitor> monitors) {
+    private ScanAbortedException abort(ScanRun run, RuntimeException cause) {
         try {
             conveyor.stop();
         } catch (RuntimeException e) {
@@ -167,7 +170,7 @@ public final class SynchronisedScanner {
         LOG.error("{}; belt stopped", what);
         if (run.started) {
             try {
-                List<String> deg = new ArrayList<>(degradations(run, monitors));
+                List<String> deg = new ArrayList<>(degradations(run));
                 deg.add(0, what);
                 run.sink.publish(new ScanCompleted(run.scanId, run.published, clock.instant(), deg));
                 run.sink.flush();
@@ -191,25 +194,25 @@ public final class SynchronisedScanner {
         }
     }
 
-    private Map<String, String> startProvenance(Map<String, String> provenance, Map<String, RadiometricCalibration> cal,
-                                                long pitch) {
-        Map<String, String> prov = new LinkedHashMap<>(provenance);
-        cal.forEach((id, c) -> c.provenance().forEach((k, v) -> prov.put(k.replace("calibration.", "calibration." + id + "."), v)));
-        prov.put("scan.line_pitch_um", String.valueOf(pitch));
-        prov.put("scan.belt_speed_mm_s", String.valueOf(settings.beltSpeedMmPerSecond()));
+    private Provenance startProvenance(Provenance provenance, Map<String, RadiometricCalibration> cal, long pitch) {
+        Provenance.Builder b = Provenance.builder().putAll(provenance);
+        cal.forEach((id, c) -> b.putAll(ProvenanceKeys.CALIBRATION.child(id), c.provenance()));
+        b.put(ScanKeys.LINE_PITCH_UM, pitch);
+        b.put(ScanKeys.BELT_SPEED_MM_S, settings.beltSpeedMmPerSecond());
         for (RigCamera c : cameras) {
-            prov.put("scan.camera." + c.sensor().id(), c.control().identity() + ", " + c.settings());
+            b.put(ScanKeys.CAMERA.child(c.sensor().id()), c.control().identity() + ", " + c.settings());
         }
-        return prov;
+        return b.build();
     }
 
-    private static List<String> degradations(ScanRun run, Map<String, FrameSequenceMonitor> monitors) {
+    private static List<String> degradations(ScanRun run) {
         List<String> out = new ArrayList<>(run.calibrationNotes);
         if (run.late > 0) {
             out.add(run.late + " of " + run.lines + " lines were triggered more than one line pitch after the belt passed"
                     + " them (frames took longer than the line period)");
         }
-        monitors.values().forEach(m -> out.addAll(m.degradations()));
+        run.monitors.values().forEach(m -> out.addAll(m.degradations()));
+        run.saturation.values().forEach(s -> out.addAll(s.degradations()));
         return out;
     }
 
@@ -219,13 +222,19 @@ public final class SynchronisedScanner {
         final ScanEventSink sink;
         final Map<SensorKind, Long> published = new EnumMap<>(SensorKind.class);
         final List<String> calibrationNotes = new ArrayList<>();
+        final Map<String, FrameSequenceMonitor> monitors = new LinkedHashMap<>();
+        final Map<String, SaturationCount> saturation = new LinkedHashMap<>();
         boolean started;
         long lines;
         long late;
 
-        ScanRun(String scanId, ScanEventSink sink) {
+        ScanRun(String scanId, ScanEventSink sink, List<RigCamera> cameras) {
             this.scanId = scanId;
             this.sink = sink;
+            for (RigCamera c : cameras) {
+                monitors.put(c.sensor().id(), new FrameSequenceMonitor(c.sensor().id()));
+                saturation.put(c.sensor().id(), new SaturationCount(c.sensor().id()));
+            }
         }
     }
 }

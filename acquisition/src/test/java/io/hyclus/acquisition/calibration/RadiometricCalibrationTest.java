@@ -61,7 +61,7 @@ class RadiometricCalibrationTest {
                 new CalibrationSettings(2, 1.0, 40, 0.0));
         // dark 105, white 1005: raw 555 is half way.
         assertEquals(0.5f, cal.apply(frame(1, 1, 4, new int[] {555}), "s", 0).value(0, 0), 1e-6);
-        assertEquals("2 (sequence 0-1)", cal.provenance().get("calibration.dark_frames"));
+        assertEquals("2 (sequence 0-1)", cal.provenance().get(RadiometricCalibration.DARK_FRAMES).orElseThrow());
     }
 
     @Test
@@ -75,7 +75,7 @@ class RadiometricCalibrationTest {
         assertEquals((0.99f * 0.5f + 0.99f * 0.25f) / 2, l.value(1, 0), 1e-6);
         assertEquals(List.of("vnir: 1 unresponsive elements repaired from neighbouring pixels: pixel 1 band 0"),
                 cal.degradations());
-        assertEquals("1", cal.provenance().get("calibration.repaired_elements"));
+        assertEquals("1", cal.provenance().get(RadiometricCalibration.REPAIRED_ELEMENTS).orElseThrow());
     }
 
     @Test

@@ -3,7 +3,11 @@ package io.hyclus.app.campaign;
 import io.hyclus.app.OptionChecks;
 import io.hyclus.app.pipeline.Pipeline;
 import io.hyclus.app.pipeline.PipelineOptions;
+import io.hyclus.app.rig.RigKind;
 import io.hyclus.app.rig.RigSettings;
+import io.hyclus.app.rig.SimulatedCampaign;
+import io.hyclus.simulator.campaign.TrayPlanner;
+import io.hyclus.simulator.campaign.TrayPlanner.SimulatedTray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,14 +53,17 @@ public final class CampaignCommand implements Callable<Integer> {
         OptionChecks.positive(spec, "--frame-rate", frameRate);
         int[] v = size("--vnir", vnir);
         int[] s = size("--swir", swir);
-        int integration = (int) Math.min(10_000, Math.floor(0.8e6 / frameRate));
         CampaignSettings settings = new CampaignSettings(common.pipeline(), common.library(),
-                new RigSettings(v[0], v[1], s[0], s[1], frameRate, integration, common.seed()), trays, beltSpeed,
+                RigSettings.atFrameRate(v[0], v[1], s[0], s[1], frameRate, common.seed()), trays, beltSpeed,
                 common.timeout(), common.exitWhenDone());
         PrintWriter out = spec.commandLine().getOut();
-        CampaignRun campaign = new CampaignRun(settings, InstantSource.system());
-        try (Pipeline pipeline = Pipeline.start(settings.pipeline(), InstantSource.system(), out)) {
-            List<TrayOutcome> done = campaign.run(pipeline, out);
+        InstantSource clock = InstantSource.system();
+        SimulatedCampaign campaign = SimulatedCampaign.open(settings.libraryDir(), settings.rig(), clock);
+        List<SimulatedTray> planned = TrayPlanner.plan(campaign.samples(), CampaignSettings.SAMPLES_PER_TRAY, "tray")
+                .subList(0, settings.trays());
+        try (Pipeline pipeline = Pipeline.start(settings.pipeline(), clock, out)) {
+            List<TrayOutcome> done = new CampaignRun(campaign, settings.scan(), settings.timeout(), clock)
+                    .run(planned, RigKind.SERIAL, pipeline, out, o -> CampaignReport.printTray(o, out));
             out.printf("Campaign: %d trays, %d sample containers in %s%n", done.size(),
                     done.stream().mapToInt(o -> o.containers().size()).sum(), settings.pipeline().outputDir().toAbsolutePath());
             out.flush();

@@ -1,5 +1,6 @@
 package io.hyclus.app.campaign;
 
+import io.hyclus.acquisition.sync.SyncScanSettings;
 import io.hyclus.app.pipeline.PipelineSettings;
 import io.hyclus.app.rig.RigSettings;
 import io.hyclus.core.Checks;
@@ -28,5 +29,10 @@ public record CampaignSettings(PipelineSettings pipeline, Optional<Path> library
         Checks.positive("belt speed (mm/s)", beltSpeedMmPerSecond);
         Checks.notNull("timeout", timeout);
         Checks.positive("timeout (s)", timeout.toSeconds());
+    }
+
+    /** The scan: the default settings at this belt speed. */
+    public SyncScanSettings scan() {
+        return SyncScanSettings.defaults(beltSpeedMmPerSecond);
     }
 }

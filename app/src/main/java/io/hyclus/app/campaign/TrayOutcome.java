@@ -1,6 +1,6 @@
 package io.hyclus.app.campaign;
 
-import io.hyclus.acquisition.scan.ScanReport;
+import io.hyclus.acquisition.sync.ScanReport;
 import io.hyclus.core.scan.SampleContainerWritten;
 
 import java.util.List;

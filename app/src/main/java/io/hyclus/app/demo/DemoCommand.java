@@ -14,8 +14,9 @@ import java.util.concurrent.Callable;
 
 /** {@code hyclus demo}. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Scans a simulated tray with a simulated VNIR camera, streams the calibrated lines through Kafka "
-                + "and writes one HDF5 container per sample.",
+        description = {"Scans one simulated tray with both simulated cameras (VNIR and SWIR) on an in-process rig, "
+                + "streams the calibrated lines through Kafka and writes one HDF5 container per sample: the campaign's "
+                + "scan path with one tray.",
             "Without --bootstrap-servers an embedded single-node Kafka broker runs inside this process, its data "
                 + "kept under --work-dir."})
 public final class DemoCommand implements Callable<Integer> {
@@ -34,15 +35,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bands", defaultValue = "224", description = "VNIR bands, 400-1000 nm (default: ${DEFAULT-VALUE}).")
     int bands;
 
-    @Option(names = "--line-pitch-mm", defaultValue = "1.0", description = "Belt travel between lines, mm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--line-pitch-mm", defaultValue = "1.0", description = "Belt travel between lines, mm; sets the cameras' line rate (default: ${DEFAULT-VALUE}).")
     double linePitchMm;
 
     @Override
     public Integer call() throws InterruptedException {
-        OptionChecks.range(spec, "--samples", samples, 1, 12);
-        OptionChecks.range(spec, "--pixels", pixels, 16, 4096);
-        OptionChecks.range(spec, "--bands", bands, 2, 1024);
-        OptionChecks.positive(spec, "--line-pitch-mm", linePitchMm);
+        OptionChecks.range(spec, "--samples", samples, 1, DemoSettings.MAX_SAMPLES);
+        OptionChecks.range(spec, "--pixels", pixels, DemoSettings.MIN_PIXELS, DemoSettings.MAX_PIXELS);
+        OptionChecks.range(spec, "--bands", bands, DemoSettings.MIN_BANDS, DemoSettings.MAX_BANDS);
+        OptionChecks.range(spec, "--line-pitch-mm", linePitchMm, DemoSettings.MIN_LINE_PITCH_MM, DemoSettings.MAX_LINE_PITCH_MM);
         DemoSettings settings = new DemoSettings(common.pipeline().workDir(), common.pipeline().bootstrapServers(),
                 common.library(), samples, common.seed(), pixels, bands, linePitchMm, common.timeout(), common.exitWhenDone());
         PrintWriter out = spec.commandLine().getOut();

@@ -1,18 +1,14 @@
 package io.hyclus.app.demo;
 
-import io.hyclus.acquisition.calibration.CalibrationSettings;
-import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
-import io.hyclus.acquisition.scan.ScanReport;
-import io.hyclus.acquisition.scan.ScanSettings;
-import io.hyclus.acquisition.scan.TrayScanner;
 import io.hyclus.container.SampleContainerReader;
 import io.hyclus.container.SampleSpectra;
-import io.hyclus.app.pipeline.ContainerWatcher;
+import io.hyclus.app.campaign.CampaignRun;
+import io.hyclus.app.campaign.TrayOutcome;
 import io.hyclus.app.pipeline.Pipeline;
 import io.hyclus.app.pipeline.PipelineSettings;
-import io.hyclus.core.library.SpectralLibrary;
-import io.hyclus.simulator.spectra.BundledLibrary;
-import io.hyclus.core.scan.SampleContainerWritten;
+import io.hyclus.app.rig.RigKind;
+import io.hyclus.app.rig.SimulatedCampaign;
+import io.hyclus.simulator.campaign.TrayPlanner.SimulatedTray;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,25 +17,31 @@ import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
 
-/** The demo: one simulated tray scanned by one in-process VNIR camera through the {@link Pipeline}. */
+/**
+ * The demo: the campaign's machinery ({@link CampaignRun}) with one tray on the in-process rig, both cameras, through
+ * the {@link Pipeline}; then the tray's containers are read back.
+ */
 public final class DemoPipeline implements AutoCloseable {
     private final DemoSettings settings;
     private final InstantSource clock;
-    private final SpectralLibrary library;
+    private final SimulatedCampaign campaign;
     private final Pipeline pipeline;
+    private final PrintWriter out;
 
-    private DemoPipeline(DemoSettings settings, InstantSource clock, SpectralLibrary library, Pipeline pipeline) {
+    private DemoPipeline(DemoSettings settings, InstantSource clock, SimulatedCampaign campaign, Pipeline pipeline,
+                         PrintWriter out) {
         this.settings = settings;
         this.clock = clock;
-        this.library = library;
+        this.campaign = campaign;
         this.pipeline = pipeline;
+        this.out = out;
     }
 
     /** Finds the spectral library first (a missing library fails before any broker starts), then the pipeline. */
     public static DemoPipeline start(DemoSettings s, InstantSource clock, PrintWriter out) {
-        SpectralLibrary library = BundledLibrary.openOrBundled(s.libraryDir());
-        return new DemoPipeline(s, clock, library,
-                Pipeline.start(new PipelineSettings(s.workDir(), s.bootstrapServers()), clock, out));
+        SimulatedCampaign campaign = SimulatedCampaign.open(s.libraryDir(), s.rig(), clock);
+        return new DemoPipeline(s, clock, campaign,
+                Pipeline.start(new PipelineSettings(s.workDir(), s.bootstrapServers()), clock, out), out);
     }
 
     public String bootstrapServers() {
@@ -49,20 +51,14 @@ public final class DemoPipeline implements AutoCloseable {
     /** Scans the demo tray and waits until every sample's container is written, then reads them back. */
     public DemoResult runScan() {
         long t0 = System.nanoTime();
-        DemoTray tray = DemoTray.build(settings, library, clock);
-        ScanSettings scan = new ScanSettings(settings.linePitchMm(), CalibrationSettings.defaults());
-        ScanReport report;
-        List<SampleContainerWritten> written;
-        try (ContainerWatcher watcher = new ContainerWatcher(pipeline.bootstrapServers());
-             KafkaScanEventPublisher publisher = new KafkaScanEventPublisher(pipeline.bootstrapServers())) {
-            report = new TrayScanner(scan, clock).scan(tray.scanId(), tray.layout(), tray.camera(),
-                    tray.whiteReferenceYmm(), tray.provenance(), publisher);
-            written = watcher.await(tray.scanId(), tray.layout().slots().size(), settings.timeout(), pipeline::checkHealth);
-        }
-        List<SampleSpectra> samples = written.stream().map(w -> SampleContainerReader.read(Path.of(w.file())))
+        SimulatedTray tray = DemoTray.plan(campaign.samples(), settings.samples());
+        TrayOutcome outcome = new CampaignRun(campaign, settings.scan(), settings.timeout(), clock)
+                .run(List.of(tray), RigKind.IN_PROCESS, pipeline, out, o -> { }).get(0);
+        List<SampleSpectra> samples = outcome.containers().stream()
+                .map(w -> SampleContainerReader.read(Path.of(w.file())))
                 .sorted(Comparator.comparing(s -> tray.layout().slotOf(s.metadata().sampleId()).orElseThrow().index()))
                 .toList();
-        return new DemoResult(report, pipeline.bootstrapServers(), settings.outputDir(), samples,
+        return new DemoResult(outcome.scan(), pipeline.bootstrapServers(), settings.outputDir(), samples,
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 

@@ -5,18 +5,22 @@ import io.hyclus.container.SampleSpectra;
 import io.hyclus.core.spectral.SensorKind;
 
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
 
-/** Prints a demo's outcome: where the files went and one line per sample. */
+/** Prints a demo's outcome: where the files went and one line per sample, each camera's pixels and mean reflectance. */
 final class DemoReport {
-    /** Wavelengths (nm) at which each sample's mean reflectance is shown. */
-    static final double[] SHOWN_NM = {450, 550, 650, 850, 950};
+    /** Wavelengths (nm) at which each sample's mean reflectance is shown, per camera. */
+    static final Map<SensorKind, double[]> SHOWN_NM = Map.of(
+            SensorKind.VNIR, new double[] {450, 550, 650, 850, 950},
+            SensorKind.SWIR, new double[] {1400, 1900, 2200});
 
     private DemoReport() {
     }
 
     static void print(DemoResult r, PrintWriter out) {
-        out.printf("Scan %s: %d lines through Kafka at %s, processed in %.1f s%n", r.scan().scanId(), r.scan().lines(),
-                r.bootstrapServers(), r.elapsed().toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "Scan %s: %d lines from VNIR and SWIR through Kafka at %s, processed in %.1f s%n",
+                r.scan().scanId(), r.scan().lines(), r.bootstrapServers(), r.elapsed().toMillis() / 1000.0);
         for (String d : r.scan().degradations()) {
             out.println("  recorded: " + d);
         }
@@ -28,11 +32,15 @@ final class DemoReport {
     }
 
     static String line(SampleSpectra s) {
-        CameraSpectra v = s.camera(SensorKind.VNIR).orElseThrow();
-        StringBuilder b = new StringBuilder(String.format("  %-16s %-8s %s %-9s %7d px ", s.metadata().sampleId(),
-                s.metadata().plant(), s.metadata().month(), s.metadata().fraction().label(), v.size()));
-        for (double nm : SHOWN_NM) {
-            b.append(String.format(" R%.0f=%.3f", nm, v.meanAt(nm)));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-16s %-8s %s %-9s", s.metadata().sampleId(),
+                s.metadata().plant(), s.metadata().month(), s.metadata().fraction().label()));
+        for (SensorKind kind : SensorKind.values()) {
+            CameraSpectra c = s.camera(kind).orElseThrow(() -> new IllegalStateException(s.file() + " holds no "
+                    + kind + " spectra"));
+            b.append(String.format(Locale.ROOT, "  %s %6d px", kind, c.size()));
+            for (double nm : SHOWN_NM.get(kind)) {
+                b.append(String.format(Locale.ROOT, " R%.0f=%.3f", nm, c.meanAt(nm)));
+            }
         }
         b.append("  ").append(s.file().getFileName());
         return b.toString();

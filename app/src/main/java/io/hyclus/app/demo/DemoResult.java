@@ -1,6 +1,6 @@
 package io.hyclus.app.demo;
 
-import io.hyclus.acquisition.scan.ScanReport;
+import io.hyclus.acquisition.sync.ScanReport;
 import io.hyclus.container.SampleSpectra;
 
 import java.nio.file.Path;

@@ -23,6 +23,12 @@ import java.util.Map;
  * {@link #cameraPort}).
  */
 public final class SimulatedDevices implements AutoCloseable {
+    /**
+     * The simulated belt of every rig, in-process or serial: 200 mm/s top speed, 1000 mm/s² (top speed within
+     * 20 mm, the scan's default run-up), 2 m of travel.
+     */
+    static final SimulatedConveyorSettings BELT = new SimulatedConveyorSettings("belt", 200, 1000, 2000);
+
     private final Parts parts = new Parts();
     private final SimulatedConveyor belt;
     private String conveyorPort;
@@ -36,8 +42,7 @@ public final class SimulatedDevices implements AutoCloseable {
     /** Starts the conveyor simulator and one camera simulator per identity, with their faults. */
     public static SimulatedDevices start(List<CameraIdentity> identities, Map<SensorKind, FaultPlan> cameraFaults,
                                          FaultPlan conveyorFaults, InstantSource clock, long seed) {
-        SimulatedDevices d = new SimulatedDevices(new SimulatedConveyor(
-                new SimulatedConveyorSettings("belt", 200, 1000, 2000), clock));
+        SimulatedDevices d = new SimulatedDevices(new SimulatedConveyor(BELT, clock));
         try {
             PtyPair line = d.line();
             d.parts.add(ZaberDeviceSimulator.start(JSerialCommLink.open(SerialSettings.of(line.devicePath())), d.belt,

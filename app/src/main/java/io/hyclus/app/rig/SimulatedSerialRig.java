@@ -4,7 +4,6 @@ import io.hyclus.acquisition.sync.RigCamera;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.hardware.camera.CameraSettings;
 import io.hyclus.hardware.camera.FrameSource;
-import io.hyclus.hardware.camera.control.CameraIdentity;
 import io.hyclus.hardware.camera.control.SerialCameraControl;
 import io.hyclus.hardware.conveyor.PositionEncoder;
 import io.hyclus.hardware.conveyor.ZaberConveyor;
@@ -31,15 +30,18 @@ import java.util.Map;
  * is wired to the camera triggers, not read over serial). Load a tray with {@link #load}, then scan with the
  * {@link #cameras()}, {@link #conveyor()} and {@link #encoder()}.
  */
-public final class SimulatedSerialRig implements AutoCloseable {
+public final class SimulatedSerialRig implements SimulatedRig {
     private final Parts parts = new Parts();
     private final SimulatedDevices devices;
     private ZaberConveyor conveyor;
     private final List<RigCamera> cameras = new ArrayList<>();
     private final List<SimulatedLineScanCamera> generators = new ArrayList<>();
 
-    private SimulatedSerialRig(SimulatedDevices devices) {
+    private final InstantSource clock;
+
+    private SimulatedSerialRig(SimulatedDevices devices, InstantSource clock) {
         this.devices = devices;
+        this.clock = clock;
         parts.add(devices);
     }
 
@@ -53,11 +55,11 @@ public final class SimulatedSerialRig implements AutoCloseable {
 
     public static SimulatedSerialRig start(RigSettings s, BeltScene firstTray, long trayOriginMicrons,
                                            EndmemberSpectra spectra, InstantSource clock, Faults faults) {
-        CameraModel vnir = CameraModel.vnir(s.vnirPixels(), s.vnirBands());
-        CameraModel swir = CameraModel.swir(s.swirPixels(), s.swirBands());
-        SimulatedDevices devices = SimulatedDevices.start(List.of(identity(vnir, s), identity(swir, s)),
+        CameraModel vnir = s.vnirModel();
+        CameraModel swir = s.swirModel();
+        SimulatedDevices devices = SimulatedDevices.start(List.of(s.identity(vnir), s.identity(swir)),
                 Map.of(SensorKind.VNIR, faults.vnir(), SensorKind.SWIR, faults.swir()), faults.conveyor(), clock, s.seed());
-        SimulatedSerialRig rig = new SimulatedSerialRig(devices);
+        SimulatedSerialRig rig = new SimulatedSerialRig(devices, clock);
         try {
             rig.conveyor = ZaberConveyor.open(ZaberSettings.defaults("conveyor", SerialSettings.of(devices.conveyorPort())));
             rig.parts.add(rig.conveyor);
@@ -72,50 +74,55 @@ public final class SimulatedSerialRig implements AutoCloseable {
         }
     }
 
-    static CameraIdentity identity(CameraModel model, RigSettings s) {
-        SensorKind kind = model.sensor().kind();
-        return new CameraIdentity(kind, kind == SensorKind.VNIR ? "HC-VNIR-SIM" : "HC-SWIR-SIM", "SIM" + s.seed(), "1.0.0",
-                model.sensor().pixels(), model.sensor().bands());
-    }
-
     private void addCamera(CameraModel model, RigSettings s, BeltScene scene, long origin, EndmemberSpectra spectra,
                            InstantSource clock, FrameFaults frameFaults) {
         SensorKind kind = model.sensor().kind();
         SerialCameraControl control = SerialCameraControl.open(SerialSettings.of(devices.cameraPort(kind)),
                 kind.name().toLowerCase(java.util.Locale.ROOT), kind);
         parts.add(control);
-        CameraSettings target = new CameraSettings(s.integrationMicros(), s.frameRateHz(), 1, 1, 0, model.sensor().pixels(),
-                true, false);
+        CameraSettings target = s.cameraSettings(model);
         control.apply(target);
         CameraControlSimulator sim = devices.camera(kind);
         SimulatedLineScanCamera generator = new SimulatedLineScanCamera(model, scene, spectra, origin, sim::settings,
-                clock, s.seed() * 31 + kind.ordinal());
+                clock, s.frameSeed(kind));
         FrameSource frames = new FaultyFrameSource(generator, frameFaults);
         generators.add(generator);
         cameras.add(new RigCamera(control, frames, generator.effectiveSensor(), generator.geometry(), target));
     }
 
-    /** Puts a new tray on the belt. */
+    @Override
     public void load(BeltScene scene, long trayOriginMicrons) {
         generators.forEach(g -> g.load(scene, trayOriginMicrons));
     }
 
+    @Override
     public List<RigCamera> cameras() {
         return List.copyOf(cameras);
     }
 
+    @Override
     public ZaberConveyor conveyor() {
         return conveyor;
     }
 
-    /** The belt's encoder, wired to the camera triggers. */
+    @Override
     public PositionEncoder encoder() {
         return devices.belt().encoder();
     }
 
-    /** The simulated belt itself: its true motion state, and a way to make it stall. */
+    @Override
     public SimulatedConveyor belt() {
         return devices.belt();
+    }
+
+    @Override
+    public InstantSource clock() {
+        return clock;
+    }
+
+    @Override
+    public String description() {
+        return "conveyor and 2 cameras over serial";
     }
 
     @Override

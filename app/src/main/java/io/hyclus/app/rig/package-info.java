@@ -1,6 +1,6 @@
 /**
- * The scanning rig: conveyor and cameras behind their serial drivers. In simulation each device is a simulator
- * serving its protocol on one end of a socat pty pair, and the driver opens the other end, so the real serial
- * stack runs.
+ * The simulated scanning rig, conveyor and both cameras, in process (the demo) or behind their serial drivers
+ * (simulators serving their protocols on socat pty pairs, so the real serial stack runs), and the simulated campaign
+ * both scan: samples, scan ids and simulator provenance.
  */
 package io.hyclus.app.rig;

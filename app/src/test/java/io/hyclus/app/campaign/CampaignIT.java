@@ -59,6 +59,11 @@ class CampaignIT {
             String vnir = s.provenance().get("segmentation.lines_received.vnir");
             assertEquals(vnir, s.provenance().get("segmentation.lines_received.swir"), f.toString());
             assertTrue(vnir.matches("(\\d+) of \\1 published"), vnir);
+            assertEquals("1000", s.provenance().get("scan.line_pitch_um"), "150 mm/s at 150 Hz: " + f);
+            assertTrue(s.provenance().get("calibration.swir.dark_frames").matches("16 \\(sequence \\d+-\\d+\\)"), f.toString());
+            assertEquals("20261125", s.provenance().get("simulator.seed"), "the default seed: " + f);
+            String mixture = s.provenance().get("simulator.mixture." + s.metadata().sampleId());
+            assertTrue(mixture != null && mixture.matches("[^,]+ \\d\\.\\d{3}(, [^,]+ \\d\\.\\d{3})*"), f + ": " + mixture);
         }
         assertEquals(72, designs.size(), "3 plants x 12 months x 2 fractions, each once");
         assertTrue(designs.contains("Plant-3|" + YearMonth.of(2025, 12) + "|" + GrainSizeFraction.PLUS_100));

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,14 +40,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The thin path end to end on the embedded broker: simulated tray -> simulated VNIR camera -> calibration
- * -> Kafka -> Streams segmentation -> one HDF5 container per sample, checked value by value against the
- * scanlines on the topic, read back with jhdf and with h5py.
+ * The demo end to end on the embedded broker: simulated tray on the in-process rig -> both simulated cameras ->
+ * the one scanner and calibration -> Kafka -> Streams segmentation -> one HDF5 container per sample, checked value by
+ * value against the scanlines on the topic for both cameras, read back with jhdf and with h5py.
  */
 @Timeout(300)
 class DemoIT {
     private static final int PIXELS = 128;
     private static final int BANDS = 24;
+    /** The demo's SWIR camera is the reference size. */
+    private static final Map<SensorKind, Integer> BANDS_OF = Map.of(SensorKind.VNIR, BANDS, SensorKind.SWIR, 288);
     private static final double PITCH_MM = 2.0;
     private static final double EDGE_MARGIN_MM = 3.0;
 
@@ -68,9 +71,11 @@ class DemoIT {
         Path scanDir = Path.of(m.group(1));
         for (String id : List.of("P1-2025-01-M100", "P1-2025-01-P100", "P2-2025-01-M100")) {
             assertTrue(Files.isRegularFile(scanDir.resolve(id + ".h5")), id + " in " + scanDir);
-            assertTrue(Pattern.compile("(?m)^  " + id + " .* R450=0\\.\\d{3} .*" + id + "\\.h5$").matcher(text).find(), text);
+            assertTrue(Pattern.compile("(?m)^  " + id + " .* VNIR +[1-9]\\d* px R450=0\\.\\d{3} .* SWIR +[1-9]\\d* px"
+                    + " R1400=0\\.\\d{3} .*" + id + "\\.h5$").matcher(text).find(), text);
         }
         assertTrue(text.startsWith("Embedded Kafka broker at 127.0.0.1:"), text);
+        assertTrue(text.contains("Rig: conveyor and 2 cameras in process, on simulated time, belt 50.0 mm/s, line pitch 2000 um"), text);
     }
 
     @Test
@@ -78,29 +83,38 @@ class DemoIT {
         DemoSettings s = new DemoSettings(work, Optional.empty(), Optional.empty(), 2, 7, PIXELS, BANDS, PITCH_MM,
                 Duration.ofSeconds(120), true);
         DemoResult result;
-        Map<Long, Scanline> lines;
+        Map<SensorKind, Map<Long, Scanline>> lines;
         ScanStarted start;
         try (DemoPipeline p = DemoPipeline.start(s, InstantSource.system(), new PrintWriter(new StringWriter()))) {
             result = p.runScan();
             Map<String, Object> topic = readScan(p.bootstrapServers(), result.scan().scanId());
             start = (ScanStarted) topic.get("start");
             @SuppressWarnings("unchecked")
-            Map<Long, Scanline> l = (Map<Long, Scanline>) topic.get("lines");
+            Map<SensorKind, Map<Long, Scanline>> l = (Map<SensorKind, Map<Long, Scanline>>) topic.get("lines");
             lines = l;
         }
-        assertEquals(result.scan().lines(), lines.size());
+        assertEquals(List.of(SensorKind.VNIR, SensorKind.SWIR), start.cameras().stream().map(c -> c.sensor().kind()).toList());
+        assertEquals("2000", start.provenance().get("scan.line_pitch_um"));
+        assertEquals("7", start.provenance().get("simulator.seed"));
+        for (SensorKind kind : SensorKind.values()) {
+            assertEquals(result.scan().lines(), lines.get(kind).size(), kind + " lines on the topic");
+        }
         assertEquals(2, result.samples().size());
         for (SampleSpectra sample : result.samples()) {
             TraySlot slot = start.tray().slotOf(sample.metadata().sampleId()).orElseThrow();
             assertEquals(slot.sample(), sample.metadata());
-            assertEquals(expectedCount(start, slot, lines), sample.camera(SensorKind.VNIR).orElseThrow().size());
-            assertValuesMatchTopic(sample.file(), lines);
+            for (SensorKind kind : SensorKind.values()) {
+                assertEquals(expectedCount(start, kind, slot, lines.get(kind)), sample.camera(kind).orElseThrow().size(),
+                        sample.file() + " " + kind);
+                assertValuesMatchTopic(sample.file(), kind, lines.get(kind));
+                assertEquals(result.scan().lines() + " of " + result.scan().lines() + " published",
+                        sample.provenance().get("segmentation.lines_received." + kind.name().toLowerCase(Locale.ROOT)));
+            }
             assertH5pyAgrees(sample);
             assertEquals("7", sample.provenance().get("simulator.seed"));
-            assertEquals(result.scan().lines() + " of " + result.scan().lines() + " published",
-                    sample.provenance().get("segmentation.lines_received.vnir"));
+            assertEquals("2000", sample.provenance().get("scan.line_pitch_um"));
         }
-        // A sample's calibrated spectra are plausible reflectance: mean within (0.05, 0.8) at every band.
+        // A sample's calibrated spectra are plausible reflectance: mean within (0.05, 0.8) at every VNIR band.
         CameraSpectra v = result.samples().get(0).camera(SensorKind.VNIR).orElseThrow();
         for (double nm : v.wavelengthNm()) {
             double mean = v.meanAt(nm);
@@ -109,8 +123,8 @@ class DemoIT {
     }
 
     /** Pixels whose footprint centre is inside the region less the edge margin, times lines likewise. */
-    private static long expectedCount(ScanStarted start, TraySlot slot, Map<Long, Scanline> lines) {
-        var geo = start.cameras().get(0).geometry();
+    private static long expectedCount(ScanStarted start, SensorKind kind, TraySlot slot, Map<Long, Scanline> lines) {
+        var geo = start.camera(kind).orElseThrow().geometry();
         RegionMm inner = slot.region().inset(EDGE_MARGIN_MM);
         long n = 0;
         for (Scanline l : lines.values()) {
@@ -122,14 +136,17 @@ class DemoIT {
         return n;
     }
 
-    private static void assertValuesMatchTopic(Path file, Map<Long, Scanline> lines) throws Exception {
+    private static void assertValuesMatchTopic(Path file, SensorKind kind, Map<Long, Scanline> lines) throws Exception {
+        String group = kind.name().toLowerCase(Locale.ROOT);
         try (HdfFile hdf = new HdfFile(file)) {
-            float[][] spectra = (float[][]) hdf.getDatasetByPath("vnir/spectra").getData();
-            long[] li = (long[]) hdf.getDatasetByPath("vnir/line_index").getData();
-            int[] pi = (int[]) hdf.getDatasetByPath("vnir/pixel_index").getData();
+            float[][] spectra = (float[][]) hdf.getDatasetByPath(group + "/spectra").getData();
+            long[] li = (long[]) hdf.getDatasetByPath(group + "/line_index").getData();
+            int[] pi = (int[]) hdf.getDatasetByPath(group + "/pixel_index").getData();
+            assertTrue(spectra.length > 100, file + " " + group + ": " + spectra.length + " spectra");
             for (int k = 0; k < spectra.length; k++) {
                 Scanline line = lines.get(li[k]);
-                for (int b = 0; b < BANDS; b++) {
+                assertEquals(BANDS_OF.get(kind), spectra[k].length);
+                for (int b = 0; b < spectra[k].length; b++) {
                     assertEquals(line.value(pi[k], b), spectra[k][b], file + " spectrum " + k + " band " + b);
                 }
             }
@@ -146,7 +163,9 @@ class DemoIT {
                         + " f.attrs['grain_size_fraction'].decode())",
                 "print(repr(float(s[0, 0])), repr(float(s[-1, -1])), repr(float(s[:].astype('float64').sum())))",
                 "print(repr(float(f['vnir/wavelength_nm'][0])), repr(float(f['vnir/wavelength_nm'][-1])))",
-                "print(f['provenance'].attrs['simulator.seed'].decode())");
+                "print(f['provenance'].attrs['simulator.seed'].decode())",
+                "w = f['swir/spectra']",
+                "print(w.shape[0], w.shape[1], repr(float(f['swir/wavelength_nm'][0])), repr(float(f['swir/wavelength_nm'][-1])))");
         String[] out = Python.run(script, sample.file().toString()).strip().split("\n");
         CameraSpectra v = sample.camera(SensorKind.VNIR).orElseThrow();
         float[][] s = v.spectra();
@@ -165,11 +184,12 @@ class DemoIT {
         assertEquals(sum, Double.parseDouble(vals[2]), Math.abs(sum) * 1e-12);
         assertEquals("400.0 1000.0", out[3]);
         assertEquals("7", out[4]);
+        assertEquals(sample.camera(SensorKind.SWIR).orElseThrow().size() + " 288 1000.0 2500.0", out[5]);
     }
 
     private static Map<String, Object> readScan(String bootstrap, String scanId) {
         TopicPartition tp = new TopicPartition(HyclusTopics.SCAN_EVENTS.name(), 0);
-        Map<Long, Scanline> lines = new HashMap<>();
+        Map<SensorKind, Map<Long, Scanline>> lines = new HashMap<>();
         Map<String, Object> out = new HashMap<>();
         try (KafkaConsumer<String, ScanEvent> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024),
@@ -186,7 +206,7 @@ class DemoIT {
                     if (r.value() instanceof ScanStarted st) {
                         out.put("start", st);
                     } else if (r.value() instanceof Scanline l) {
-                        lines.put(l.lineIndex(), l);
+                        lines.computeIfAbsent(l.camera(), k -> new HashMap<>()).put(l.lineIndex(), l);
                     }
                 }
             }

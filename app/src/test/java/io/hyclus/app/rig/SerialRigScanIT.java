@@ -1,10 +1,11 @@
 package io.hyclus.app.rig;
 
 import io.hyclus.acquisition.calibration.CalibrationSettings;
-import io.hyclus.acquisition.scan.ScanEventSink;
 import io.hyclus.acquisition.sync.ScanAbortedException;
+import io.hyclus.acquisition.sync.ScanEventSink;
 import io.hyclus.acquisition.sync.SyncScanSettings;
 import io.hyclus.acquisition.sync.SynchronisedScanner;
+import io.hyclus.core.provenance.Provenance;
 import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
@@ -52,14 +53,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class SerialRigScanIT {
-    private static final long ORIGIN = 150_000;
+    private static final long ORIGIN = SyncScanSettings.DEFAULT_TRAY_ORIGIN_MICRONS;
     private static final RigSettings RIG = new RigSettings(96, 24, 48, 24, 100, 5_000, 3);
     private static final List<SimulatedSample> SAMPLES = new CampaignGenerator(3).generate(1, YearMonth.of(2025, 1), 2);
     private static final TrayPlanner.SimulatedTray TRAY = TrayPlanner.plan(SAMPLES, 4, "tray").get(0);
     private static final BeltScene SCENE = new BeltScene(TRAY.layout(), TRAY.samples(), SceneSettings.defaults());
     private static final EndmemberSpectra SPECTRA = new EndmemberSpectra(BundledLibrary.open());
+    /** A short run-up and line timeout, so a stall aborts quickly. */
     private static final SyncScanSettings SCAN = new SyncScanSettings(100, 10, Duration.ofMillis(800), 40,
-            CalibrationSettings.defaults());
+            SyncScanSettings.DEFAULT_MOVE_TIMEOUT, ORIGIN, CalibrationSettings.defaults());
 
     /** Records events; runs {@code onLine} for every published scanline. */
     private static final class Recorder implements ScanEventSink {
@@ -101,11 +103,15 @@ class SerialRigScanIT {
             Recorder rec = new Recorder(l -> { });
             SynchronisedScanner s = scanner(rig);
             assertEquals(1000, s.linePitchMicrons(), "100 mm/s at 100 Hz");
-            var report = s.scan("scan-ok", TRAY.layout(), ORIGIN, SCENE.whiteReferenceCentreMm(), Map.of(), rec);
+            var report = s.scan("scan-ok", TRAY.layout(), SCENE.whiteReferenceCentreMm(), Provenance.empty(), rec);
             long lines = (long) Math.floor(TRAY.layout().lengthMm());
             assertEquals(lines, report.lines());
             ScanStarted start = (ScanStarted) rec.events.get(0);
             assertEquals(2, start.cameras().size());
+            assertEquals("1000", start.provenance().get("scan.line_pitch_um"));
+            assertEquals("16 (sequence 0-15)", start.provenance().get("calibration.swir.dark_frames"));
+            assertTrue(start.provenance().get("scan.camera.vnir").contains("model=HC-VNIR-SIM"),
+                    start.provenance().get("scan.camera.vnir"));
             Map<Long, Long> vnir = new HashMap<>();
             Map<Long, Long> swir = new HashMap<>();
             for (ScanEvent e : rec.events) {
@@ -128,7 +134,7 @@ class SerialRigScanIT {
         try (SimulatedSerialRig rig = rig(new SimulatedSerialRig.Faults(FaultPlan.none(), FaultPlan.none(), FaultPlan.none(),
                 faults, FrameFaults.none()))) {
             Recorder rec = new Recorder(l -> { });
-            var report = scanner(rig).scan("scan-frames", TRAY.layout(), ORIGIN, SCENE.whiteReferenceCentreMm(), Map.of(), rec);
+            var report = scanner(rig).scan("scan-frames", TRAY.layout(), SCENE.whiteReferenceCentreMm(), Provenance.empty(), rec);
             long lines = report.lines();
             assertEquals(Map.of(SensorKind.VNIR, lines - 1, SensorKind.SWIR, lines), rec.completed().linesPublished());
             String note = report.degradations().stream().filter(d -> d.startsWith("vnir: 1 frames dropped")).findFirst()
@@ -148,7 +154,7 @@ class SerialRigScanIT {
                 }
             });
             var e = FaultTiming.failsWithin(FaultTiming.SCAN_ABORT_BOUND, ScanAbortedException.class,
-                    () -> scanner(rig).scan("scan-stall", TRAY.layout(), ORIGIN, SCENE.whiteReferenceCentreMm(), Map.of(), rec));
+                    () -> scanner(rig).scan("scan-stall", TRAY.layout(), SCENE.whiteReferenceCentreMm(), Provenance.empty(), rec));
             DeviceWarningException cause = assertInstanceOf(DeviceWarningException.class, e.getCause(), e.getMessage());
             assertEquals(WarningFlag.STALLED_AND_STOPPED, cause.flag());
             // Stalled while line 60 was being published: the lines whose positions the belt still reached were
@@ -171,8 +177,8 @@ class SerialRigScanIT {
         try (SimulatedSerialRig rig = rig(new SimulatedSerialRig.Faults(FaultPlan.none(), vnirFaults, FaultPlan.none(),
                 FrameFaults.none(), FrameFaults.none()))) {
             Recorder rec = new Recorder(l -> { });
-            var e = assertThrows(ScanAbortedException.class, () -> scanner(rig).scan("scan-cam", TRAY.layout(), ORIGIN,
-                    SCENE.whiteReferenceCentreMm(), Map.of(), rec));
+            var e = assertThrows(ScanAbortedException.class, () -> scanner(rig).scan("scan-cam", TRAY.layout(),
+                    SCENE.whiteReferenceCentreMm(), Provenance.empty(), rec));
             assertInstanceOf(DeviceDisconnectedException.class, e.getCause(), e.getMessage());
             assertTrue(e.getMessage().contains("TEMP?"), e.getMessage());
             assertEquals(40, e.linesPublished(), "first temperature check after 40 lines");
@@ -187,8 +193,8 @@ class SerialRigScanIT {
         try (SimulatedSerialRig rig = rig(new SimulatedSerialRig.Faults(FaultPlan.none(), FaultPlan.none(), swirFaults,
                 FrameFaults.none(), FrameFaults.none()))) {
             Recorder rec = new Recorder(l -> { });
-            var e = assertThrows(ScanAbortedException.class, () -> scanner(rig).scan("scan-rj", TRAY.layout(), ORIGIN,
-                    SCENE.whiteReferenceCentreMm(), Map.of(), rec));
+            var e = assertThrows(ScanAbortedException.class, () -> scanner(rig).scan("scan-rj", TRAY.layout(),
+                    SCENE.whiteReferenceCentreMm(), Provenance.empty(), rec));
             assertInstanceOf(CommandRejectedException.class, e.getCause(), e.getMessage());
             assertTrue(e.getMessage().contains("swir"), e.getMessage());
             assertTrue(rec.events.isEmpty(), "nothing published before the scan started");

@@ -12,7 +12,7 @@ import java.util.Random;
  * (σ 0.02 °C). The VNIR sensor is uncooled: 22 °C idle, warming towards 30 °C while acquiring (τ 60 s). The SWIR
  * sensor is cooled: from 22 °C towards -40 °C (τ 20 s) regardless of acquisition. Thread-safe.
  */
-final class SensorTemperature {
+public final class SensorTemperature {
     static final double AMBIENT_C = 22.0;
     private static final double NOISE_C = 0.02;
 
@@ -23,7 +23,7 @@ final class SensorTemperature {
     private double anchorC;
     private double targetC;
 
-    SensorTemperature(SensorKind kind, InstantSource clock, long seed) {
+    public SensorTemperature(SensorKind kind, InstantSource clock, long seed) {
         this.kind = kind;
         this.clock = clock;
         this.noise = new Random(seed);
@@ -33,20 +33,20 @@ final class SensorTemperature {
     }
 
     /** Acquisition started or stopped: re-aim from the temperature now. */
-    synchronized void acquiring(boolean on) {
+    public synchronized void acquiring(boolean on) {
         anchorC = trueCelsius();
         anchorTime = clock.instant();
         targetC = target(on);
     }
 
     /** The noiseless model value. */
-    synchronized double trueCelsius() {
+    public synchronized double trueCelsius() {
         double seconds = Duration.between(anchorTime, clock.instant()).toNanos() / 1e9;
         return targetC + (anchorC - targetC) * Math.exp(-seconds / tauSeconds());
     }
 
     /** One reading, with noise. */
-    synchronized double readCelsius() {
+    public synchronized double readCelsius() {
         return trueCelsius() + NOISE_C * noise.nextGaussian();
     }
 

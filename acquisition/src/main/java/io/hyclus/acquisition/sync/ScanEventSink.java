@@ -1,4 +1,4 @@
-package io.hyclus.acquisition.scan;
+package io.hyclus.acquisition.sync;
 
 import io.hyclus.core.scan.ScanEvent;
 
