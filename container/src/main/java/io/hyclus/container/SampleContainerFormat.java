@@ -21,19 +21,33 @@ import java.util.Optional;
  * /&lt;camera&gt;/line_index      int64 [N], scan line of each spectrum             (only when N &gt; 0)
  * /&lt;camera&gt;/pixel_index     int32 [N], camera pixel of each spectrum          (only when N &gt; 0)
  * /&lt;camera&gt;/position_mm     float64 [N x 2], tray x, y of each spectrum, units "mm" (only when N &gt; 0)
+ * /&lt;camera&gt;/hsi_data        float32 [H x W x bands], the spectra as an image (row = scan line, column = camera
+ *                          pixel, NaN where no spectrum of the sample), units "reflectance", attributes
+ *                          first_line_index (int64), first_pixel_index (int32)  (from /3, only when N &gt; 0)
+ * /&lt;camera&gt;/hsi_mask        uint8 [H x W], 1 where hsi_data holds a spectrum of the sample, else 0 (from /3, N &gt; 0)
  * </pre>
+ * From /3 the per-spectrum datasets and the cube are chunked, shuffled and deflated ({@link ContainerStorage}); file
+ * and directory names are {@link SafeFileNames} of the sample and scan ids.
  */
 public final class SampleContainerFormat {
     /** Format /1: a camera with no spectra is a group with attributes only (which jhdf 0.13.0 may write unreadably). */
     public static final String FORMAT_V1 = "hyclus-sample-container/1";
     /** Format /2: as /1, but every camera group also holds wavelength_nm and fwhm_nm, even with no spectra. */
     public static final String FORMAT_V2 = "hyclus-sample-container/2";
+    /**
+     * Format /3: as /2, plus per camera with spectra the cube {@code hsi_data} and its mask {@code hsi_mask}; large
+     * datasets chunked with shuffle + deflate; file and directory names made safe ({@link SafeFileNames}).
+     */
+    public static final String FORMAT_V3 = "hyclus-sample-container/3";
     /** What the writer writes. */
-    public static final String CURRENT = FORMAT_V2;
+    public static final String CURRENT = FORMAT_V3;
     /** What the reader accepts, oldest first. */
-    public static final List<String> READABLE = List.of(FORMAT_V1, FORMAT_V2);
+    public static final List<String> READABLE = List.of(FORMAT_V1, FORMAT_V2, FORMAT_V3);
 
-    /** A container's file name is {@code <sampleId>}{@value}, in the directory {@code <outputDir>/<scanId>}. */
+    /**
+     * A container's file name is {@code SafeFileNames.of(sampleId)}{@value}, in the directory
+     * {@code <outputDir>/SafeFileNames.of(scanId)}.
+     */
     public static final String FILE_SUFFIX = ".h5";
     /** Suffix of the temporary file written before the atomic move into place. */
     public static final String PARTIAL_SUFFIX = ".h5.partial";
@@ -69,6 +83,14 @@ public final class SampleContainerFormat {
     public static final String LINE_INDEX = "line_index";
     public static final String PIXEL_INDEX = "pixel_index";
     public static final String POSITION_MM = "position_mm";
+    /** The spectra as an H x W x bands image (from /3). */
+    public static final String HSI_DATA = "hsi_data";
+    /** uint8 H x W, 1 where {@link #HSI_DATA} holds a spectrum of the sample (from /3). */
+    public static final String HSI_MASK = "hsi_mask";
+    /** Attribute of {@link #HSI_DATA}: scan line of row 0 (int64). */
+    public static final String FIRST_LINE_INDEX = "first_line_index";
+    /** Attribute of {@link #HSI_DATA}: camera pixel of column 0 (int32). */
+    public static final String FIRST_PIXEL_INDEX = "first_pixel_index";
 
     // Dataset attribute for units and its values.
     public static final String UNITS = "units";

@@ -82,6 +82,76 @@ public final class SampleContainerReader {
         }
     }
 
+    /**
+     * Each camera's spectra as an {@link HsiCube} (an empty cube for a camera with none). Format /3 files are read from
+     * {@code hsi_data} and {@code hsi_mask}, checked against the camera's spectrum count and band axis; older files get
+     * the cube built from {@code spectra}, {@code line_index} and {@code pixel_index}, as the /3 writer builds it.
+     */
+    public static Map<SensorKind, HsiCube> readCubes(Path file) {
+        SampleSpectra s = read(file);
+        Map<SensorKind, HsiCube> cubes = new EnumMap<>(SensorKind.class);
+        if (!FORMAT_V3.equals(s.format())) {
+            s.cameras().forEach((k, c) -> cubes.put(k, HsiCube.of(c.spectra(), c.lineIndex(), c.pixelIndex(),
+                    c.wavelengthNm().length)));
+            return cubes;
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            s.cameras().forEach((k, c) -> cubes.put(k, c.size() == 0
+                    ? HsiCube.of(c.spectra(), c.lineIndex(), c.pixelIndex(), c.wavelengthNm().length)
+                    : hsi((Group) hdf.getChild(cameraGroup(k)), c, file)));
+            return cubes;
+        } catch (ContainerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ContainerException("cannot read sample container " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HsiCube hsi(Group g, CameraSpectra c, Path file) {
+        String where = file + " /" + g.getName();
+        float[][][] data = data(g, HSI_DATA, float[][][].class, where);
+        byte[][] mask = bytes(g, HSI_MASK, where);
+        Node d = g.getChild(HSI_DATA);
+        long firstLine = number(d, FIRST_LINE_INDEX, where + "/" + HSI_DATA).longValue();
+        int firstPixel = number(d, FIRST_PIXEL_INDEX, where + "/" + HSI_DATA).intValue();
+        if (data.length == 0 || data[0].length == 0 || data[0][0].length != c.wavelengthNm().length
+                || mask.length != data.length || mask[0].length != data[0].length) {
+            throw new ContainerException(where + "/" + HSI_DATA + " is " + data.length + " x "
+                    + (data.length == 0 ? 0 : data[0].length) + " x " + (data.length == 0 || data[0].length == 0 ? 0
+                    : data[0][0].length) + " with a mask of " + mask.length + " rows, expected rows x columns x "
+                    + c.wavelengthNm().length + " bands and a mask of rows x columns");
+        }
+        HsiCube cube = new HsiCube(firstLine, firstPixel, data, mask);
+        if (cube.filled() != c.size()) {
+            throw new ContainerException(where + "/" + HSI_MASK + " marks " + cube.filled() + " cells, the camera has "
+                    + c.size() + " spectra");
+        }
+        return cube;
+    }
+
+    /** An 8-bit dataset; jhdf returns unsigned bytes widened to a larger type. */
+    private static byte[][] bytes(Group g, String name, String where) {
+        if (!(g.getChild(name) instanceof Dataset d)) {
+            throw new ContainerException(where + " lacks the dataset " + name);
+        }
+        Object v = d.getData();
+        if (v instanceof byte[][] b) {
+            return b;
+        }
+        if (v instanceof Object[] rows && d.getDimensions().length == 2) {
+            byte[][] out = new byte[rows.length][];
+            for (int r = 0; r < rows.length; r++) {
+                int len = java.lang.reflect.Array.getLength(rows[r]);
+                out[r] = new byte[len];
+                for (int i = 0; i < len; i++) {
+                    out[r][i] = ((Number) java.lang.reflect.Array.get(rows[r], i)).byteValue();
+                }
+            }
+            return out;
+        }
+        throw new ContainerException(where + "/" + name + " is " + describe(v) + ", expected 8-bit rows x columns");
+    }
+
     private static Map<String, String> provenance(HdfFile hdf, Path file) {
         if (!(hdf.getChild(PROVENANCE) instanceof Group p)) {
             throw new ContainerException(file + " lacks the group /" + PROVENANCE);

@@ -26,7 +26,7 @@ final class H5py {
             "    if a.dtype.kind == 'S':",
             "        vals = [x.decode('utf-8') for x in a.ravel()]",
             "    elif a.dtype.kind == 'f':",
-            "        vals = [repr(float(x)) for x in a.ravel()]",
+            "        vals = ['NaN' if x != x else repr(float(x)) for x in a.ravel()]",
             "    else:",
             "        vals = [str(int(x)) for x in a.ravel()]",
             "    print(path + '\\t' + a.dtype.str + '\\t' + 'x'.join(str(d) for d in a.shape) + '\\t' + '\\x1f'.join(vals))",
@@ -38,7 +38,9 @@ final class H5py {
             "    attrs('/' + g, f[g])",
             "    for d in f[g]:",
             "        attrs('/' + g + '/' + d, f[g][d])",
-            "        emit('/' + g + '/' + d, f[g][d][()])");
+            "        emit('/' + g + '/' + d, f[g][d][()])",
+            "        ds = f[g][d]",
+            "        print('#' + '/' + g + '/' + d + '\t' + str(ds.compression) + '\t' + str(ds.shuffle) + '\t' + str(ds.chunks))");
 
     record Entry(String dtype, String shape, List<String> values) {
         double[] doubles() {
@@ -50,7 +52,12 @@ final class H5py {
         }
     }
 
+    /** How h5py sees a dataset stored: compression filter ("gzip" or "None"), shuffle, chunk shape ("None" or a tuple). */
+    record Storage(String compression, boolean shuffle, String chunks) {
+    }
+
     private final Map<String, Entry> entries = new TreeMap<>();
+    private final Map<String, Storage> storage = new TreeMap<>();
 
     private H5py(String output) {
         for (String line : output.split("\n")) {
@@ -58,6 +65,10 @@ final class H5py {
                 continue;
             }
             String[] f = line.split("\t", -1);
+            if (f[0].startsWith("#")) {
+                storage.put(f[0].substring(1), new Storage(f[1], Boolean.parseBoolean(f[2]), f[3]));
+                continue;
+            }
             List<String> vals = f[3].isEmpty() ? List.of() : Arrays.asList(f[3].split("\u001f", -1));
             entries.put(f[0], new Entry(f[1], f[2], vals));
         }
@@ -71,6 +82,12 @@ final class H5py {
     java.util.Set<String> paths() {
         var s = new java.util.TreeSet<>(entries.keySet());
         s.remove("/@_jHDF");
+        return s;
+    }
+
+    Storage storage(String datasetPath) {
+        Storage s = storage.get(datasetPath);
+        assertNotNull(s, "h5py did not see the dataset " + datasetPath + "; it saw " + storage.keySet());
         return s;
     }
 

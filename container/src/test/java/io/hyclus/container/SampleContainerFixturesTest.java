@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -82,6 +83,71 @@ class SampleContainerFixturesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void formatV1_cubesAreBuiltFromTheSpectra_asFormat3WritesThem() throws Exception {
+        Map<SensorKind, HsiCube> cubes = SampleContainerReader.readCubes(fixture("sample-container-v1.h5"));
+
+        HsiCube vnir = cubes.get(SensorKind.VNIR);
+        assertEquals(List.of(4L, 3L, 9L, 13L, 5L), List.of(vnir.firstLine(), (long) vnir.firstPixel(), (long) vnir.rows(),
+                (long) vnir.columns(), (long) vnir.bands()));
+        assertEquals(9 * 13, vnir.filled());
+        assertEquals(value(12, 15, 4), vnir.data()[8][12][4]);
+        HsiCube swir = cubes.get(SensorKind.SWIR);
+        assertEquals(List.of(4L, 3L, 9L, 8L, 4L), List.of(swir.firstLine(), (long) swir.firstPixel(), (long) swir.rows(),
+                (long) swir.columns(), (long) swir.bands()));
+        assertEquals(0.5f + value(4, 3, 0), swir.data()[0][0][0]);
+    }
+
+    @Test
+    void formatV2_loadsWithEveryValueWritten_andItsCubeHasTheDroppedLineAndTheMissingPixelAsHoles() throws Exception {
+        SampleSpectra s = SampleContainerReader.read(fixture("sample-container-v2.h5"));
+
+        assertEquals(SampleContainerFormat.FORMAT_V2, s.format());
+        assertEquals("scan-v2", s.scanId());
+        assertEquals("tray-7", s.trayId());
+        assertEquals(new TraySlot(0, new SampleMetadata("A-1", "Plant-1", YearMonth.of(2025, 2), GrainSizeFraction.MINUS_100),
+                new RegionMm(4, 6, 36, 30)), s.slot());
+        assertEquals("2000", s.provenance().get("scan.line_pitch_um"));
+        assertEquals("17 of 18 published", s.provenance().get("segmentation.lines_received.vnir"));
+        assertEquals("swir camera lost", s.provenance().get("scan.degradation.1"));
+        assertEquals(9, s.provenance().size());
+
+        CameraSpectra vnir = s.camera(SensorKind.VNIR).orElseThrow();
+        assertArrayEquals(new double[] {450, 550, 650, 750, 850}, vnir.wavelengthNm());
+        assertEquals(103, vnir.size());
+        int k = 0;
+        for (long l = 4; l <= 12; l++) {
+            for (int p = 3; p <= 15; p++) {
+                if (l == 8 || (l == 10 && p == 7)) {
+                    continue;
+                }
+                assertEquals(l, vnir.lineIndex()[k]);
+                assertEquals(p, vnir.pixelIndex()[k]);
+                assertArrayEquals(new double[] {1 + 2.0 * p, 2.0 * l + 1}, vnir.positionMm()[k], 1e-12);
+                assertEquals(value(l, p, 3), vnir.spectra()[k][3]);
+                k++;
+            }
+        }
+        CameraSpectra swir = s.camera(SensorKind.SWIR).orElseThrow();
+        assertEquals(0, swir.size());
+        assertArrayEquals(new double[] {1000, 1500, 2000, 2500}, swir.wavelengthNm());
+
+        Map<SensorKind, HsiCube> cubes = SampleContainerReader.readCubes(fixture("sample-container-v2.h5"));
+        HsiCube cube = cubes.get(SensorKind.VNIR);
+        assertEquals(List.of(4L, 3L, 9L, 13L), List.of(cube.firstLine(), (long) cube.firstPixel(), (long) cube.rows(),
+                (long) cube.columns()));
+        assertEquals(103, cube.filled());
+        for (int c = 0; c < 13; c++) {
+            assertEquals(0, cube.mask()[4][c], "line 8 was dropped");
+            assertTrue(Float.isNaN(cube.data()[4][c][0]));
+        }
+        assertEquals(0, cube.mask()[6][4], "line 10 pixel 7");
+        assertTrue(Float.isNaN(cube.data()[6][4][2]));
+        assertEquals(1, cube.mask()[6][5]);
+        assertEquals(value(10, 8, 2), cube.data()[6][5][2]);
+        assertTrue(cubes.get(SensorKind.SWIR).isEmpty());
     }
 
     @Test

@@ -63,7 +63,7 @@ class SampleContainerRoundTripTest {
                 spectra[i][b] = r.nextFloat();
             }
             lines[i] = 10_000_000_000L + i / 3;
-            pixels[i] = r.nextInt(sensor.pixels());
+            pixels[i] = 2 + (i % 3) * 5 + (int) ((i / 3) % 2);      // three per line, holes between and around them
             pos[i][0] = r.nextDouble() * 100;
             pos[i][1] = r.nextDouble() * 100;
         }
@@ -82,7 +82,61 @@ class SampleContainerRoundTripTest {
 
         assertEquals(dir.resolve("scan-20251125-01/P2-2025-07-P100.h5").toAbsolutePath(), file);
         assertJhdfReadsBack(written, SampleContainerReader.read(file));
+        assertJhdfReadsCubes(written, SampleContainerReader.readCubes(file));
         assertH5pyReadsBack(written, H5py.read(file));
+    }
+
+    @Test
+    void defaultStorage_largeDatasetsChunkedShuffledDeflated_h5pyReadsThem_bandAxesContiguous() {
+        SampleContainer written = container(700, 300);
+        Path file = new SampleContainerWriter(dir).write(written);
+
+        H5py h = H5py.read(file);
+        assertH5pyReadsBack(written, h);
+        for (String cam : List.of("/vnir/", "/swir/")) {
+            for (String d : List.of(SPECTRA, LINE_INDEX, PIXEL_INDEX, POSITION_MM, HSI_DATA, HSI_MASK)) {
+                H5py.Storage s = h.storage(cam + d);
+                assertEquals("gzip", s.compression(), cam + d);
+                assertTrue(s.shuffle(), cam + d);
+                assertTrue(s.chunks().startsWith("("), cam + d + " chunks " + s.chunks());
+            }
+            assertEquals(new H5py.Storage("None", false, "None"), h.storage(cam + WAVELENGTH_NM));
+        }
+        assertEquals("(700, 6)", h.storage("/vnir/" + SPECTRA).chunks(), "whole spectra, all rows within 256 KiB");
+    }
+
+    @Test
+    void uncompressedStorage_sameContent_contiguous() {
+        SampleContainer written = container(40, 9);
+        Path file = new SampleContainerWriter(dir, ContainerStorage.UNCOMPRESSED).write(written);
+
+        assertJhdfReadsBack(written, SampleContainerReader.read(file));
+        assertJhdfReadsCubes(written, SampleContainerReader.readCubes(file));
+        H5py h = H5py.read(file);
+        assertH5pyReadsBack(written, h);
+        assertEquals(new H5py.Storage("None", false, "None"), h.storage("/vnir/" + HSI_DATA));
+    }
+
+    @Test
+    void chunkShape_keepsWholeTrailingDimensionsWithinTheTarget_cutsTheFirstThatDoesNot() {
+        assertArrayEquals(new int[] {292, 224}, ContainerStorage.chunk(new int[] {22208, 224}, 4, 256 * 1024));
+        assertArrayEquals(new int[] {3, 347, 224}, ContainerStorage.chunk(new int[] {64, 347, 224}, 4, 1024 * 1024));
+        assertArrayEquals(new int[] {1, 292, 224}, ContainerStorage.chunk(new int[] {64, 347, 224}, 4, 256 * 1024));
+        assertArrayEquals(new int[] {1, 1, 256}, ContainerStorage.chunk(new int[] {2, 2, 5000}, 4, 1024));
+        assertArrayEquals(new int[] {7}, ContainerStorage.chunk(new int[] {7}, 8, 1024));
+    }
+
+    @Test
+    void twoSpectraAtOneLineAndPixel_refusedNamingThem_noFileLeft() throws Exception {
+        SampleCube c = cube(VNIR, 2, 1);
+        SampleCube dup = new SampleCube(c.camera(), c.spectra(), new long[] {5, 5}, new int[] {9, 9}, c.positionMm());
+        SampleContainerWriter writer = new SampleContainerWriter(dir);
+        ContainerException e = assertThrows(ContainerException.class, () -> writer.write(
+                new SampleContainer("scan-1", "tray-1", SLOT, List.of(dup), PROV)));
+        assertTrue(e.getMessage().endsWith("two spectra at line 5, pixel 9 (spectra 0 and 1)"), e.getMessage());
+        try (var files = Files.list(dir.resolve("scan-1"))) {
+            assertEquals(List.of(), files.toList());
+        }
     }
 
     @ParameterizedTest
@@ -93,6 +147,7 @@ class SampleContainerRoundTripTest {
 
         SampleSpectra read = SampleContainerReader.read(file);
         assertJhdfReadsBack(written, read);
+        assertJhdfReadsCubes(written, SampleContainerReader.readCubes(file));
         assertEquals(0, read.camera(empty).orElseThrow().size());
         assertH5pyReadsBack(written, H5py.read(file));
     }
@@ -172,6 +227,31 @@ class SampleContainerRoundTripTest {
         assertEquals(file + " /vnir/line_index is 3 x 1, expected 2 x 1", e.getMessage());
     }
 
+    private static void assertJhdfReadsCubes(SampleContainer w, Map<SensorKind, HsiCube> cubes) {
+        for (SampleCube c : w.cubes()) {
+            HsiCube got = cubes.get(c.camera().sensor().kind());
+            String what = c.camera().sensor().id();
+            if (c.size() == 0) {
+                assertTrue(got.isEmpty(), what);
+                continue;
+            }
+            ExpectedCube e = ExpectedCube.of(c);
+            int bands = c.camera().sensor().bands();
+            assertEquals(List.of(e.firstLine(), (long) e.firstPixel(), (long) e.rows(), (long) e.cols(), (long) bands),
+                    List.of(got.firstLine(), (long) got.firstPixel(), (long) got.rows(), (long) got.columns(),
+                            (long) got.bands()), what);
+            for (int r = 0; r < e.rows(); r++) {
+                for (int col = 0; col < e.cols(); col++) {
+                    int cell = r * e.cols() + col;
+                    assertEquals(e.mask()[cell], got.mask()[r][col], what + " mask " + r + "," + col);
+                    for (int b = 0; b < bands; b++) {
+                        assertEquals(e.data()[cell * bands + b], got.data()[r][col][b], what + " " + r + "," + col + "," + b);
+                    }
+                }
+            }
+        }
+    }
+
     private static void assertJhdfReadsBack(SampleContainer w, SampleSpectra r) {
         assertEquals(CURRENT, r.format());
         assertEquals(w.scanId(), r.scanId());
@@ -239,8 +319,42 @@ class SampleContainerRoundTripTest {
             h.assertText(g + "/" + POSITION_MM + "@" + UNITS, UNITS_MM);
             expected.addAll(List.of(g + "/" + SPECTRA, g + "/" + SPECTRA + "@" + UNITS, g + "/" + LINE_INDEX,
                     g + "/" + PIXEL_INDEX, g + "/" + POSITION_MM, g + "/" + POSITION_MM + "@" + UNITS));
+            ExpectedCube cube = ExpectedCube.of(c);
+            h.assertNumbers(g + "/" + HSI_DATA, "<f4", cube.rows + "x" + cube.cols + "x" + bands, cube.data);
+            h.assertText(g + "/" + HSI_DATA + "@" + UNITS, UNITS_REFLECTANCE);
+            h.assertIntegers(g + "/" + HSI_DATA + "@" + FIRST_LINE_INDEX, "<i8", "", cube.firstLine);
+            h.assertIntegers(g + "/" + HSI_DATA + "@" + FIRST_PIXEL_INDEX, "<i4", "", cube.firstPixel);
+            h.assertIntegers(g + "/" + HSI_MASK, "|u1", cube.rows + "x" + cube.cols, cube.mask);
+            expected.addAll(List.of(g + "/" + HSI_DATA, g + "/" + HSI_DATA + "@" + UNITS,
+                    g + "/" + HSI_DATA + "@" + FIRST_LINE_INDEX, g + "/" + HSI_DATA + "@" + FIRST_PIXEL_INDEX,
+                    g + "/" + HSI_MASK));
         }
         assertEquals(expected, h.paths(), "h5py saw exactly the fields written");
+    }
+
+    /**
+     * The cube a container's spectra make, computed independently of {@link HsiCube}: rows = lines min..max, columns =
+     * pixels min..max, NaN and mask 0 where no spectrum.
+     */
+    record ExpectedCube(long firstLine, int firstPixel, int rows, int cols, double[] data, long[] mask) {
+        static ExpectedCube of(SampleCube c) {
+            long l0 = java.util.Arrays.stream(c.lineIndex()).min().orElseThrow();
+            long l1 = java.util.Arrays.stream(c.lineIndex()).max().orElseThrow();
+            int p0 = java.util.Arrays.stream(c.pixelIndex()).min().orElseThrow();
+            int p1 = java.util.Arrays.stream(c.pixelIndex()).max().orElseThrow();
+            int rows = (int) (l1 - l0 + 1), cols = p1 - p0 + 1, bands = c.camera().sensor().bands();
+            double[] data = new double[rows * cols * bands];
+            java.util.Arrays.fill(data, Double.NaN);
+            long[] mask = new long[rows * cols];
+            for (int i = 0; i < c.size(); i++) {
+                int cell = (int) (c.lineIndex()[i] - l0) * cols + (c.pixelIndex()[i] - p0);
+                mask[cell] = 1;
+                for (int b = 0; b < bands; b++) {
+                    data[cell * bands + b] = c.spectra()[i][b];
+                }
+            }
+            return new ExpectedCube(l0, p0, rows, cols, data, mask);
+        }
     }
 
     private static double[] flatten(float[][] a) {
