@@ -31,7 +31,7 @@ public record ContainerStorage(int deflateLevel, int chunkBytes) {
     }
 
     /** Creation options for a dataset of {@code dims} elements of {@code elementBytes} each, signed or not. */
-    DatasetCreationOptions options(int[] dims, int elementBytes, boolean unsigned) {
+    public DatasetCreationOptions options(int[] dims, int elementBytes, boolean unsigned) {
         DatasetCreationOptions.Builder b = DatasetCreationOptions.builder();
         if (unsigned) {
             b.unsigned();
