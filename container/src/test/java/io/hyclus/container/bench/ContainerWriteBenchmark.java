@@ -37,9 +37,9 @@ public final class ContainerWriteBenchmark {
                 sample.cubes().stream().map(c -> c.camera().sensor().kind() + " " + c.size() + " x "
                         + c.camera().sensor().bands()).toList(), raw / 1e6);
         System.out.println("storage                      file MB   write ms (median)   MB/s of spectra   jhdf read ms");
-        List<ContainerStorage> settings = List.of(ContainerStorage.UNCOMPRESSED, new ContainerStorage(1, 256 * 1024),
-                ContainerStorage.DEFAULT, new ContainerStorage(6, 256 * 1024), new ContainerStorage(9, 256 * 1024),
-                new ContainerStorage(4, 64 * 1024), new ContainerStorage(4, 1024 * 1024));
+        List<ContainerStorage> settings = List.of(ContainerStorage.UNCOMPRESSED, ContainerStorage.DEFAULT,
+                new ContainerStorage(4, 256 * 1024), new ContainerStorage(6, 256 * 1024), new ContainerStorage(9, 256 * 1024),
+                new ContainerStorage(1, 64 * 1024), new ContainerStorage(1, 1024 * 1024));
         for (ContainerStorage s : settings) {
             Path dir = scratch.resolve("level" + s.deflateLevel() + "-" + s.chunkBytes());
             SampleContainerWriter writer = new SampleContainerWriter(dir, s);
