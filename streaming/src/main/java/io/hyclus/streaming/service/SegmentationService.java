@@ -37,6 +37,8 @@ public final class SegmentationService implements AutoCloseable {
      * state directory is lost leaves it open this long, holding back read_committed readers.
      */
     static final int TRANSACTION_TIMEOUT_MS = 60_000;
+    /** How often a start that is not yet running says what it waits for. */
+    private static final Duration WAITING_WORD = Duration.ofSeconds(5);
 
     /**
      * All Kafka Streams configuration of the segmentation, in one place.
@@ -67,10 +69,17 @@ public final class SegmentationService implements AutoCloseable {
         return p;
     }
 
-    /** Starts the topology and waits, at most {@code timeout}, until it is running. */
+    /**
+     * Starts the topology and waits, at most {@code timeout}, until it is running. The instance joins its consumer
+     * group as a static member ({@link StaticMembership}): restarted on the same state directory after a crash, it
+     * takes its partitions back at once instead of waiting for the dead member's session to time out.
+     */
     public static SegmentationService start(StreamsSettings streamsSettings, SegmentationSettings settings,
                                             InstantSource clock, Duration timeout) {
-        KafkaStreams streams = new KafkaStreams(SegmentationTopology.build(settings, clock), streamsConfig(streamsSettings));
+        Properties config = streamsConfig(streamsSettings);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                StaticMembership.instanceId(streamsSettings.stateDir()));
+        KafkaStreams streams = new KafkaStreams(SegmentationTopology.build(settings, clock), config);
         SegmentationService service = new SegmentationService(streams);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Segmentation stopped: {}", e.getMessage(), e);
@@ -78,9 +87,19 @@ public final class SegmentationService implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        long nextWord = started + WAITING_WORD.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
             service.rethrow();
+            if (System.nanoTime() > nextWord) {
+                LOG.info("Segmentation still {} after {} s: waiting for group {} on {} to assign its partitions (a member "
+                                + "that did not leave, such as another instance's killed process, holds them until its "
+                                + "session times out) and for the state stores to be restored; giving up after {} s",
+                        streams.state(), Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                        streamsSettings.applicationId(), streamsSettings.bootstrapServers(), timeout.toSeconds());
+                nextWord += WAITING_WORD.toNanos();
+            }
             if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()
                     && streams.state() != KafkaStreams.State.CREATED) {
                 streams.close(Duration.ofSeconds(10));
