@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.EnumMap;
@@ -173,7 +174,7 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
     private String wouldShrink(ScanStarted start) {
         for (TraySlot slot : start.tray().slots()) {
             Path existing = writer.fileFor(start.scanId(), slot.sample().sampleId());
-            if (!java.nio.file.Files.exists(existing)) {
+            if (!Files.exists(existing)) {
                 continue;
             }
             Map<SensorKind, Long> onDisk = SampleContainerReader.spectraCounts(existing);
