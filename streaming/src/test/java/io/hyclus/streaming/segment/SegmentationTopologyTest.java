@@ -322,6 +322,39 @@ class SegmentationTopologyTest {
         assertEquals(List.of(), partialFiles());
     }
 
+    /**
+     * Issue 8: a write failing half-way through a completion (disk full) used to have deleted the fragments of the
+     * samples already written, so the completion processed again wrote them empty. Now the fragments stay until every
+     * container is written; the completion processed again (as after the restart) writes both in full.
+     */
+    @Test
+    void writeFailingMidCompletion_keepsEveryFragment_completionAgainWritesBothInFull() throws Exception {
+        sendScan("scan-1");
+        Map<Path, List<float[]>> expected = spectra(samples.readValuesToList());
+        driver.close();
+        Files.walk(dir.resolve("out")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        startDriver(InstantSource.fixed(NOW));
+        setUpTopics();
+        Path obstacle = Files.createDirectories(dir.resolve("out/scan-1/B-2.h5.partial/full")); // B-2 cannot be written
+
+        send(ScanFixture.start("scan-1"));
+        for (long i = 0; i < LINES; i++) {
+            send(ScanFixture.line("scan-1", i));
+        }
+        org.apache.kafka.streams.errors.StreamsException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.apache.kafka.streams.errors.StreamsException.class, () -> send(ScanFixture.completed("scan-1", LINES)));
+        assertTrue(String.valueOf(e.getCause()).contains("cannot write container of sample B-2"), String.valueOf(e.getCause()));
+        Files.delete(obstacle);
+        Files.delete(obstacle.getParent());
+        assertEquals(List.of(), samples.readValuesToList(), "A-1's record of the failed attempt is aborted with it");
+
+        send(ScanFixture.completed("scan-1", LINES));
+
+        List<SampleContainerWritten> again = samples.readValuesToList();
+        assertEquals(List.of("A-1", "B-2"), again.stream().map(SampleContainerWritten::sampleId).toList());
+        assertSameSpectra(expected, spectra(again));
+    }
+
     private void setUpTopics() {
         in = driver.createInputTopic(HyclusTopics.SCAN_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
         samples = driver.createOutputTopic(HyclusTopics.SAMPLE_CONTAINERS.name(),
