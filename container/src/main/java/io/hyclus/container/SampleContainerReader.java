@@ -59,6 +59,29 @@ public final class SampleContainerReader {
         }
     }
 
+    /**
+     * The number of spectra per camera a container holds, from its attributes only (no dataset is read), for a
+     * writer that must not replace a container with one holding fewer.
+     */
+    public static Map<SensorKind, Long> spectraCounts(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ContainerException("no sample container at " + file);
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            Map<SensorKind, Long> counts = new EnumMap<>(SensorKind.class);
+            for (SensorKind k : SensorKind.values()) {
+                if (hdf.getChild(cameraGroup(k)) instanceof Group g) {
+                    counts.put(k, number(g, SPECTRA_COUNT, file + " /" + g.getName()).longValue());
+                }
+            }
+            return counts;
+        } catch (ContainerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ContainerException("cannot read sample container " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Map<String, String> provenance(HdfFile hdf, Path file) {
         if (!(hdf.getChild(PROVENANCE) instanceof Group p)) {
             throw new ContainerException(file + " lacks the group /" + PROVENANCE);

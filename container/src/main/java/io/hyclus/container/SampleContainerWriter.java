@@ -33,13 +33,23 @@ public final class SampleContainerWriter {
         return outputDir.resolve(scanId).resolve(sampleId + FILE_SUFFIX);
     }
 
-    /** Writes the container and returns its absolute path; an existing file of that sample and scan is replaced. */
+    /** The temporary file a container is written to before it is moved to {@link #fileFor}. */
+    public Path partialFileFor(String scanId, String sampleId) {
+        return fileFor(scanId, sampleId).resolveSibling(sampleId + PARTIAL_SUFFIX);
+    }
+
+    /**
+     * Writes the container and returns its absolute path; an existing file of that sample and scan is replaced. A
+     * {@code .partial} file left by a process that died while writing is deleted first: jhdf opens it without
+     * truncating, so its old tail would otherwise stay in the new file.
+     */
     public Path write(SampleContainer c) {
         SampleMetadata m = c.slot().sample();
         Path target = fileFor(c.scanId(), m.sampleId());
-        Path tmp = target.resolveSibling(m.sampleId() + PARTIAL_SUFFIX);
+        Path tmp = partialFileFor(c.scanId(), m.sampleId());
         try {
             Files.createDirectories(target.getParent());
+            Files.deleteIfExists(tmp);
             try (WritableHdfFile hdf = HdfFile.write(tmp)) {
                 root(hdf, c, m);
                 WritableGroup prov = hdf.putGroup(PROVENANCE);

@@ -109,6 +109,23 @@ class SampleContainerRoundTripTest {
         }
     }
 
+    /** A process killed while writing leaves a .partial; the next write starts from an empty file, not on top of it. */
+    @Test
+    void write_overAStalePartialFile_writesTheSameBytesAsIntoACleanFolder() throws Exception {
+        Path clean = new SampleContainerWriter(dir.resolve("clean")).write(container(5, 1));
+        SampleContainerWriter writer = new SampleContainerWriter(dir.resolve("crashed"));
+        Path stale = writer.partialFileFor("scan-20251125-01", SLOT.sample().sampleId());
+        Files.createDirectories(stale.getParent());
+        Files.write(stale, new byte[3 * (int) Files.size(clean)]); // larger than the container that follows
+
+        Path file = writer.write(container(5, 1));
+
+        assertEquals(Files.size(clean), Files.size(file));
+        assertFalse(Files.exists(stale));
+        assertEquals(Map.of(SensorKind.VNIR, 5L, SensorKind.SWIR, 1L), SampleContainerReader.spectraCounts(file));
+        assertH5pyReadsBack(container(5, 1), H5py.read(file));
+    }
+
     @Test
     void read_missingFile_namesIt() {
         Path nowhere = dir.resolve("nope.h5");
