@@ -109,7 +109,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         p.put("message.max.bytes", String.valueOf(maxMessageBytes));
         p.put("replica.fetch.max.bytes", String.valueOf(maxMessageBytes));
-        // A single node cannot replicate: every internal topic gets one replica.
+        // A single node cannot replicate: every internal topic gets one replica. The transaction state log must be
+        // hostable too: segmentation runs exactly-once, and its producers' transactions live there.
         p.put("offsets.topic.replication.factor", "1");
         p.put("offsets.topic.num.partitions", "1");
         p.put("transaction.state.log.replication.factor", "1");

@@ -24,4 +24,13 @@ class EmbeddedBrokerSettingsTest {
     void dataDirWithoutComma_isTaken() {
         assertEquals(dir.resolve("kafka"), EmbeddedBrokerSettings.in(dir.resolve("kafka")).dataDir());
     }
+
+    /** Segmentation runs exactly-once: its transactions need a transaction state log that one node can host. */
+    @Test
+    void serverProperties_letOneNodeHostTransactions() {
+        var p = EmbeddedKafkaBroker.serverProperties(dir, 9092, 9093, 4 << 20);
+        assertEquals("1", p.get("transaction.state.log.replication.factor"));
+        assertEquals("1", p.get("transaction.state.log.min.isr"));
+        assertEquals("1", p.get("offsets.topic.replication.factor"));
+    }
 }

@@ -15,14 +15,17 @@ import java.util.Map;
 
 /**
  * Watches {@link HyclusTopics#SAMPLE_CONTAINERS} from its current end (no consumer group) for the
- * containers of one scan. Create it before the scan is published.
+ * containers of one scan. Create it before the scan is published. Reads committed records only: segmentation writes
+ * exactly once, in transactions, and a record of an aborted transaction (a crash, a fenced instance) is written
+ * again by the next attempt.
  */
 public final class ContainerWatcher implements AutoCloseable {
     private final KafkaConsumer<String, SampleContainerWritten> consumer;
 
     public ContainerWatcher(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(),
                 HyclusTopics.SAMPLE_CONTAINERS.valueSerde().deserializer());
         List<TopicPartition> parts = consumer.partitionsFor(HyclusTopics.SAMPLE_CONTAINERS.name(), Duration.ofSeconds(30))

@@ -87,6 +87,11 @@ public final class Pipeline implements AutoCloseable {
         stop.await();
     }
 
+    /** Like {@link #awaitInterrupt()}, for at most {@code timeout}; true if the pipeline was closed meanwhile. */
+    public boolean awaitInterrupt(Duration timeout) throws InterruptedException {
+        return stop.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public synchronized void close() {
         if (stop.getCount() == 0) {

@@ -5,7 +5,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,31 +35,13 @@ public final class PipelineOptions {
     @Option(names = "--work-dir", defaultValue = "hyclus-work", description = "Working directory (default: ${DEFAULT-VALUE}); "
             + "one process at a time. Its path must not contain ',' (Kafka separates log directories with commas).")
     void workDir(String path) {
-        Path dir;
-        try {
-            dir = Path.of(path);
-        } catch (InvalidPathException e) {
-            throw OptionChecks.invalid(command, "--work-dir is not a path this JVM can use: '" + path + "' (" + e.getReason()
-                    + "); file names are encoded as " + System.getProperty("sun.jnu.encoding")
-                    + ", so for non-ASCII names run with a UTF-8 locale, e.g. LANG=C.UTF-8");
-        }
-        if (dir.toAbsolutePath().toString().contains(",")) {
-            throw OptionChecks.invalid(command, "--work-dir must not contain ',' (the embedded broker's log.dirs would"
-                    + " split there and write outside the work directory): " + dir.toAbsolutePath());
-        }
-        workDir = dir;
+        workDir = ClusterOptions.workDir(command, path);
     }
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]",
             description = "Use this Kafka cluster instead of the embedded broker.")
     void bootstrapServers(String servers) {
-        try {
-            BootstrapServers.parse(servers);
-        } catch (IllegalArgumentException e) {
-            throw OptionChecks.invalid(command, "--bootstrap-servers must be HOST:PORT[,HOST:PORT...] with ports"
-                    + " 1-65535: '" + servers + "'");
-        }
-        bootstrapServers = servers;
+        bootstrapServers = ClusterOptions.bootstrapServers(command, servers);
     }
 
     @Option(names = "--timeout-seconds", defaultValue = "600",

@@ -4,7 +4,6 @@ import io.hyclus.core.codec.ScanEventCodec;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.spectral.SensorKind;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -17,7 +16,10 @@ import java.util.Map;
 /**
  * The segmentation's state stores, keyed by text: scan starts by scan id; fragments by
  * {@code scanId|CAMERA|slot|line} (line zero-padded so a prefix scan returns lines in order); lines
- * received by {@code scanId|CAMERA}. Decoded starts are cached in memory.
+ * received by {@code scanId|CAMERA}; completed scans by scan id, holding where the completion was read (one short
+ * entry per scan, kept so that a scan's events arriving again cannot rewrite its containers). Decoded starts are
+ * cached in memory. Under exactly-once the stores commit with the input offsets, so after a crash they hold what
+ * they held at the last commit, and the cache is rebuilt with the processor.
  */
 final class ScanState {
     private static final StringSerializer KEYS = new StringSerializer();
@@ -25,13 +27,20 @@ final class ScanState {
     private final KeyValueStore<String, byte[]> starts;
     private final KeyValueStore<String, byte[]> fragments;
     private final KeyValueStore<String, Long> progress;
+    private final KeyValueStore<String, String> completed;
     private final Map<String, ScanStarted> cache = new HashMap<>();
 
     ScanState(KeyValueStore<String, byte[]> starts, KeyValueStore<String, byte[]> fragments,
-              KeyValueStore<String, Long> progress) {
+              KeyValueStore<String, Long> progress, KeyValueStore<String, String> completed) {
         this.starts = starts;
         this.fragments = fragments;
         this.progress = progress;
+        this.completed = completed;
+    }
+
+    /** Where the scan's completion was read ({@code topic/partition@offset}), or null if it has not completed. */
+    String completedAt(String scanId) {
+        return completed.get(scanId);
     }
 
     void start(ScanStarted s, String where) {
@@ -71,19 +80,43 @@ final class ScanState {
         fragments.put(String.format("%s|%s|%d|%012d", scanId, camera, slot, f.lineIndex()), f.toBytes());
     }
 
-    /** The slot's fragments in line order, removed from the store. */
-    List<LineFragment> takeFragments(String scanId, SensorKind camera, int slot) {
+    /**
+     * The slot's fragments in line order. They stay in the store until {@link #deleteFragments}, which the processor
+     * calls only once every container of the scan is written.
+     */
+    List<LineFragment> fragments(String scanId, SensorKind camera, int slot) {
         List<LineFragment> out = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = fragments.prefixScan(scanId + "|" + camera + "|" + slot + "|", KEYS)) {
+        try (KeyValueIterator<String, byte[]> it = fragments.prefixScan(prefix(scanId, camera, slot), KEYS)) {
             while (it.hasNext()) {
-                KeyValue<String, byte[]> kv = it.next();
-                keys.add(kv.key);
-                out.add(LineFragment.fromBytes(kv.value));
+                out.add(LineFragment.fromBytes(it.next().value));
+            }
+        }
+        return out;
+    }
+
+    /** The number of spectra (pixels) in the slot's fragments. */
+    long spectraCount(String scanId, SensorKind camera, int slot) {
+        long n = 0;
+        try (KeyValueIterator<String, byte[]> it = fragments.prefixScan(prefix(scanId, camera, slot), KEYS)) {
+            while (it.hasNext()) {
+                n += LineFragment.fromBytes(it.next().value).size();
+            }
+        }
+        return n;
+    }
+
+    void deleteFragments(String scanId, SensorKind camera, int slot) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = fragments.prefixScan(prefix(scanId, camera, slot), KEYS)) {
+            while (it.hasNext()) {
+                keys.add(it.next().key);
             }
         }
         keys.forEach(fragments::delete);
-        return out;
+    }
+
+    private static String prefix(String scanId, SensorKind camera, int slot) {
+        return scanId + "|" + camera + "|" + slot + "|";
     }
 
     void countLine(String scanId, SensorKind camera) {
@@ -95,6 +128,11 @@ final class ScanState {
     long linesReceived(String scanId, SensorKind camera) {
         Long n = progress.get(scanId + "|" + camera);
         return n == null ? 0 : n;
+    }
+
+    /** Remembers that the scan's completion, read at {@code where}, was processed. */
+    void markCompleted(String scanId, String where) {
+        completed.put(scanId, where);
     }
 
     void finish(ScanStarted s) {

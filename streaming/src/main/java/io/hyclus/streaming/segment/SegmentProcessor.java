@@ -1,6 +1,7 @@
 package io.hyclus.streaming.segment;
 
 import io.hyclus.container.SampleContainer;
+import io.hyclus.container.SampleContainerReader;
 import io.hyclus.container.SampleContainerWriter;
 import io.hyclus.container.SampleCube;
 import io.hyclus.core.codec.CodecException;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.EnumMap;
@@ -30,8 +32,14 @@ import java.util.Map;
 /**
  * Cuts scans into samples. A scan's start is kept in a store; each line's pixels are split by slot into
  * fragments kept in another store; at the scan's completion every slot's fragments become one HDF5
- * container and a {@link SampleContainerWritten} record, and the scan's state is removed. Records that
- * cannot be decoded or do not fit their scan go to the dead-letter sink; processing continues.
+ * container and a {@link SampleContainerWritten} record, the scan's state is removed and the scan is remembered as
+ * completed. Records that cannot be decoded or do not fit their scan go to the dead-letter sink; processing
+ * continues.
+ *
+ * <p>Completion is idempotent. Under exactly-once the removal of the fragments commits together with the input
+ * offset, so a completion processed again after a crash finds its fragments and writes the same content again; any
+ * event of a scan that completed (a start and completion sent twice) is dead-lettered and its containers stand; and a
+ * container on disk is never replaced by one holding fewer spectra.
  */
 final class SegmentProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentProcessor.class);
@@ -53,7 +61,8 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         this.ctx = context;
         this.state = new ScanState(context.getStateStore(SegmentationTopology.STARTS_STORE),
                 context.getStateStore(SegmentationTopology.FRAGMENTS_STORE),
-                context.getStateStore(SegmentationTopology.PROGRESS_STORE));
+                context.getStateStore(SegmentationTopology.PROGRESS_STORE),
+                context.getStateStore(SegmentationTopology.COMPLETED_STORE));
     }
 
     @Override
@@ -77,6 +86,11 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
 
     /** Returns why the event cannot be used, or null when it was used. */
     private String handle(ScanEvent event, String where) {
+        String completedAt = state.completedAt(event.scanId());
+        if (completedAt != null) {
+            return event.getClass().getSimpleName() + " at " + where + ": scan " + event.scanId()
+                    + " already completed at " + completedAt + "; its containers stand";
+        }
         if (event instanceof ScanStarted s) {
             try {
                 SegmentationProvenance.ofScan(s);
@@ -127,26 +141,64 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
             return "completion of scan " + start.scanId() + " at " + where + ": its provenance cannot be recorded, "
                     + "no container written: " + e.getMessage();
         }
-        for (TraySlot slot : start.tray().slots()) {
-            List<SampleCube> cubes = start.cameras().stream()
-                    .map(cam -> ContainerAssembler.assemble(cam, state.takeFragments(start.scanId(), cam.sensor().kind(), slot.index())))
-                    .toList();
-            Path file = writer.write(new SampleContainer(start.scanId(), start.tray().trayId(), slot, cubes, prov));
-            Map<SensorKind, Long> counts = new EnumMap<>(SensorKind.class);
-            cubes.forEach(c -> counts.put(c.camera().sensor().kind(), (long) c.size()));
-            SampleContainerWritten written = new SampleContainerWritten(start.scanId(), slot.sample().sampleId(),
-                    file.toString(), counts, clock.instant());
-            ctx.forward(new Record<Object, Object>(start.scanId() + "/" + slot.sample().sampleId(), written,
-                    ctx.currentSystemTimeMs()), SegmentationTopology.SAMPLES_SINK);
-            LOG.info("Scan {}: wrote {} ({} spectra)", start.scanId(), file, counts);
+        String shrinks = wouldShrink(start);
+        if (shrinks != null) {
+            discard(start);
+            state.markCompleted(start.scanId(), where);
+            LOG.error("Scan {}: containers kept as they are, nothing rewritten: {}", start.scanId(), shrinks);
+            return "completion of scan " + start.scanId() + " at " + where + ": " + shrinks + "; its containers stand";
         }
-        state.finish(start);
+        for (TraySlot slot : start.tray().slots()) { // one sample in heap at a time
+            write(start, slot, start.cameras().stream()
+                    .map(cam -> ContainerAssembler.assemble(cam, state.fragments(start.scanId(), cam.sensor().kind(), slot.index())))
+                    .toList(), prov);
+        }
+        // Only now, all written: under exactly-once these deletions commit with the completion's offset, so a crash
+        // before the commit finds the fragments again.
+        discard(start);
+        state.markCompleted(start.scanId(), where);
         return null;
     }
 
+    private void write(ScanStarted start, TraySlot slot, List<SampleCube> cubes, Provenance prov) {
+        Path file = writer.write(new SampleContainer(start.scanId(), start.tray().trayId(), slot, cubes, prov));
+        Map<SensorKind, Long> counts = counts(cubes);
+        SampleContainerWritten written = new SampleContainerWritten(start.scanId(), slot.sample().sampleId(),
+                file.toString(), counts, clock.instant());
+        ctx.forward(new Record<Object, Object>(start.scanId() + "/" + slot.sample().sampleId(), written,
+                ctx.currentSystemTimeMs()), SegmentationTopology.SAMPLES_SINK);
+        LOG.info("Scan {}: wrote {} ({} spectra)", start.scanId(), file, counts);
+    }
+
+    /** Why writing the scan's fragments would replace a container on disk with one holding fewer spectra, or null. */
+    private String wouldShrink(ScanStarted start) {
+        for (TraySlot slot : start.tray().slots()) {
+            Path existing = writer.fileFor(start.scanId(), slot.sample().sampleId());
+            if (!Files.exists(existing)) {
+                continue;
+            }
+            Map<SensorKind, Long> onDisk = SampleContainerReader.spectraCounts(existing);
+            for (var c : onDisk.entrySet()) {
+                long now = state.spectraCount(start.scanId(), c.getKey(), slot.index());
+                if (c.getValue() > now) {
+                    return existing + " holds " + c.getValue() + " " + c.getKey() + " spectra, the fragments in store only "
+                            + now;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<SensorKind, Long> counts(List<SampleCube> cubes) {
+        Map<SensorKind, Long> counts = new EnumMap<>(SensorKind.class);
+        cubes.forEach(c -> counts.put(c.camera().sensor().kind(), (long) c.size()));
+        return counts;
+    }
+
+    /** Removes the scan's fragments and state. */
     private void discard(ScanStarted start) {
         for (TraySlot slot : start.tray().slots()) {
-            start.cameras().forEach(cam -> state.takeFragments(start.scanId(), cam.sensor().kind(), slot.index()));
+            start.cameras().forEach(cam -> state.deleteFragments(start.scanId(), cam.sensor().kind(), slot.index()));
         }
         state.finish(start);
     }

@@ -12,7 +12,7 @@ import java.time.InstantSource;
  *
  * <pre>
  * scan-events (source, hyclus.scan-events)
- *   -> segment (processor; stores scan-starts, sample-fragments, scan-lines-received)
+ *   -> segment (processor; stores scan-starts, sample-fragments, scan-lines-received, scans-completed)
  *        -> sample-containers (sink, hyclus.sample-containers)
  *        -> dead-letters      (sink, hyclus.scan-events.dlq)
  * </pre>
@@ -25,6 +25,7 @@ public final class SegmentationTopology {
     public static final String STARTS_STORE = "scan-starts";
     public static final String FRAGMENTS_STORE = "sample-fragments";
     public static final String PROGRESS_STORE = "scan-lines-received";
+    public static final String COMPLETED_STORE = "scans-completed";
 
     private SegmentationTopology() {
     }
@@ -40,6 +41,8 @@ public final class SegmentationTopology {
                 Serdes.ByteArray()), PROCESSOR);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_STORE), Serdes.String(),
                 Serdes.Long()), PROCESSOR);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLETED_STORE), Serdes.String(),
+                Serdes.String()), PROCESSOR);
         t.addSink(SAMPLES_SINK, HyclusTopics.SAMPLE_CONTAINERS.name(),
                 HyclusTopics.SAMPLE_CONTAINERS.keySerde().serializer(),
                 HyclusTopics.SAMPLE_CONTAINERS.valueSerde().serializer(), PROCESSOR);

@@ -29,7 +29,29 @@ public final class SegmentationService implements AutoCloseable {
         this.streams = streams;
     }
 
-    /** All Kafka Streams configuration of the segmentation, in one place. */
+    /**
+     * Largest time a transaction may stay open, ms. A scan's completion writes all its containers inside one
+     * transaction (the fragments' deletion commits with the completion's offset); Streams' 10 s default would abort a
+     * large tray's completion and process it again for ever. After a crash the restarted instance (same state
+     * directory, so same process id and transactional id) aborts the open transaction at once; only an instance whose
+     * state directory is lost leaves it open this long, holding back read_committed readers.
+     */
+    static final int TRANSACTION_TIMEOUT_MS = 60_000;
+    /** How often a start that is not yet running says what it waits for. */
+    private static final Duration WAITING_WORD = Duration.ofSeconds(5);
+
+    /**
+     * All Kafka Streams configuration of the segmentation, in one place.
+     *
+     * <p>Exactly-once ({@code exactly_once_v2}): the state stores' changelogs, the output records (sample-written,
+     * dead letters) and the input offsets commit in one transaction, so a crash rolls back fragments and line counts
+     * to the last commit together with the position in the scan events: nothing is lost or counted twice. Readers of
+     * the output topics must read with {@code isolation.level=read_committed} to never see a record of an aborted
+     * transaction. A commit every 100 ms (the exactly-once default) bounds how long a written container's record
+     * waits to become visible; each commit costs a transaction round trip. The broker must allow transactions:
+     * the transaction state log's replication and min ISR (1 on the embedded single node, the cluster's own
+     * otherwise).
+     */
     public static Properties streamsConfig(StreamsSettings s) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
@@ -37,7 +59,9 @@ public final class SegmentationService implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir().toAbsolutePath().toString());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, s.replication());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), TRANSACTION_TIMEOUT_MS);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), HyclusTopics.MAX_RECORD_BYTES);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), HyclusTopics.MAX_RECORD_BYTES);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
@@ -45,10 +69,17 @@ public final class SegmentationService implements AutoCloseable {
         return p;
     }
 
-    /** Starts the topology and waits, at most {@code timeout}, until it is running. */
+    /**
+     * Starts the topology and waits, at most {@code timeout}, until it is running. The instance joins its consumer
+     * group as a static member ({@link StaticMembership}): restarted on the same state directory after a crash, it
+     * takes its partitions back at once instead of waiting for the dead member's session to time out.
+     */
     public static SegmentationService start(StreamsSettings streamsSettings, SegmentationSettings settings,
                                             InstantSource clock, Duration timeout) {
-        KafkaStreams streams = new KafkaStreams(SegmentationTopology.build(settings, clock), streamsConfig(streamsSettings));
+        Properties config = streamsConfig(streamsSettings);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                StaticMembership.instanceId(streamsSettings.stateDir()));
+        KafkaStreams streams = new KafkaStreams(SegmentationTopology.build(settings, clock), config);
         SegmentationService service = new SegmentationService(streams);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Segmentation stopped: {}", e.getMessage(), e);
@@ -56,9 +87,19 @@ public final class SegmentationService implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        long nextWord = started + WAITING_WORD.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
             service.rethrow();
+            if (System.nanoTime() > nextWord) {
+                LOG.info("Segmentation still {} after {} s: waiting for group {} on {} to assign its partitions (a member "
+                                + "that did not leave, such as another instance's killed process, holds them until its "
+                                + "session times out) and for the state stores to be restored; giving up after {} s",
+                        streams.state(), Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                        streamsSettings.applicationId(), streamsSettings.bootstrapServers(), timeout.toSeconds());
+                nextWord += WAITING_WORD.toNanos();
+            }
             if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()
                     && streams.state() != KafkaStreams.State.CREATED) {
                 streams.close(Duration.ofSeconds(10));

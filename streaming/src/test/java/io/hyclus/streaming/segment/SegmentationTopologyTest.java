@@ -51,15 +51,16 @@ class SegmentationTopologyTest {
 
     @BeforeEach
     void setUp() {
+        startDriver(InstantSource.fixed(NOW));
+    }
+
+    /** A driver on the production configuration, containers in {@code dir/out}; state in memory of this driver only. */
+    private void startDriver(InstantSource clock) {
         // The production configuration, not a copy: the driver sees the same serdes, size limits and offsets policy.
         driver = new TopologyTestDriver(SegmentationTopology.build(new SegmentationSettings(dir.resolve("out"), 3.0),
-                InstantSource.fixed(NOW)), SegmentationService.streamsConfig(
+                clock), SegmentationService.streamsConfig(
                 new StreamsSettings("unused:9092", StreamsSettings.DEFAULT_APPLICATION_ID, dir.resolve("state"), 1)));
-        in = driver.createInputTopic(HyclusTopics.SCAN_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
-        samples = driver.createOutputTopic(HyclusTopics.SAMPLE_CONTAINERS.name(),
-                HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(), HyclusTopics.SAMPLE_CONTAINERS.valueSerde().deserializer());
-        dlq = driver.createOutputTopic(HyclusTopics.SCAN_EVENTS_DEAD_LETTERS.name(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        setUpTopics();
     }
 
     @AfterEach
@@ -239,6 +240,164 @@ class SegmentationTopologyTest {
         assertFalse(driver.getKeyValueStore(SegmentationTopology.STARTS_STORE).all().hasNext(), "starts left behind");
         assertTrue(Files.exists(dir.resolve("out/scan-3/B-2.h5")));
         assertFalse(Files.exists(dir.resolve("out/scan-3/B-2.h5.partial")));
+    }
+
+    /** Issue 8: a finished scan's start and completion arriving again emptied all its containers. */
+    @Test
+    void finishedScansStartAndCompletionAgain_areDeadLettered_containersStandByteForByte() throws Exception {
+        sendScan("scan-1");
+        List<SampleContainerWritten> first = samples.readValuesToList();
+        assertEquals(2, first.size());
+        Map<Path, byte[]> before = contents(first);
+        Map<Path, List<float[]>> spectraBefore = spectra(first);
+
+        send(ScanFixture.start("scan-1"));
+        send(ScanFixture.completed("scan-1", LINES));
+
+        assertTrue(samples.isEmpty(), "no container written again");
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        String events = HyclusTopics.SCAN_EVENTS.name();
+        assertEquals(List.of(
+                "ScanStarted at " + events + "/0@" + (LINES + 2) + ": scan scan-1 already completed at " + events + "/0@"
+                        + (LINES + 1) + "; its containers stand",
+                "ScanCompleted at " + events + "/0@" + (LINES + 3) + ": scan scan-1 already completed at " + events + "/0@"
+                        + (LINES + 1) + "; its containers stand"),
+                dead.stream().map(r -> header(r, DeadLetters.ERROR)).toList());
+        before.forEach((file, bytes) -> assertArrayEquals(bytes, read(file), file + " changed"));
+        assertSameSpectra(spectraBefore, spectra(first));
+        assertEquals(List.of(), partialFiles());
+    }
+
+    @Test
+    void lineOfAFinishedScan_isDeadLetteredAsCompleted_notAsUnstarted() {
+        sendScan("scan-1");
+        send(ScanFixture.line("scan-1", 3));
+        String reason = header(dlq.readRecord(), DeadLetters.ERROR);
+        assertTrue(reason.startsWith("Scanline at ") && reason.endsWith(": scan scan-1 already completed at "
+                + HyclusTopics.SCAN_EVENTS.name() + "/0@" + (LINES + 1) + "; its containers stand"), reason);
+        assertFalse(driver.getKeyValueStore(SegmentationTopology.FRAGMENTS_STORE).all().hasNext(), "fragment stored");
+    }
+
+    /**
+     * State lost (a new state directory, a new application id) but the containers still on disk: the same scan
+     * arriving again with fewer lines must not replace a container with one holding fewer spectra.
+     */
+    @Test
+    void completionThatWouldShrinkAContainerOnDisk_isDeadLettered_containerKept() throws Exception {
+        sendScan("scan-1");
+        List<SampleContainerWritten> first = samples.readValuesToList();
+        Map<Path, byte[]> before = contents(first);
+        driver.close();
+        startDriver(InstantSource.fixed(NOW.plusSeconds(60)));
+        setUpTopics();
+
+        send(ScanFixture.start("scan-1"));
+        for (long i = 0; i < LINES / 2; i++) {
+            send(ScanFixture.line("scan-1", i));
+        }
+        send(ScanFixture.completed("scan-1", LINES));
+
+        assertTrue(samples.isEmpty());
+        String reason = header(dlq.readRecord(), DeadLetters.ERROR);
+        assertEquals("completion of scan scan-1 at " + HyclusTopics.SCAN_EVENTS.name() + "/0@" + (LINES / 2 + 1) + ": "
+                + first.get(0).file() + " holds 117 VNIR spectra, the fragments in store only 65; its containers stand", reason);
+        before.forEach((file, bytes) -> assertArrayEquals(bytes, read(file), file + " changed"));
+        assertFalse(driver.getKeyValueStore(SegmentationTopology.FRAGMENTS_STORE).all().hasNext(), "fragments left behind");
+    }
+
+    /** A rewrite of the same content (a completion processed again after a crash) replaces the file in place. */
+    @Test
+    void completionWithTheSameFragmentsAfterStateLoss_rewritesTheSameSpectra() throws Exception {
+        sendScan("scan-1");
+        Map<Path, List<float[]>> spectraBefore = spectra(samples.readValuesToList());
+        driver.close();
+        startDriver(InstantSource.fixed(NOW.plusSeconds(60)));
+        setUpTopics();
+
+        sendScan("scan-1");
+
+        List<SampleContainerWritten> again = samples.readValuesToList();
+        assertEquals(2, again.size());
+        assertSameSpectra(spectraBefore, spectra(again));
+        assertEquals(List.of(), partialFiles());
+    }
+
+    /**
+     * Issue 8: a write failing half-way through a completion (disk full) used to have deleted the fragments of the
+     * samples already written, so the completion processed again wrote them empty. Now the fragments stay until every
+     * container is written; the completion processed again (as after the restart) writes both in full.
+     */
+    @Test
+    void writeFailingMidCompletion_keepsEveryFragment_completionAgainWritesBothInFull() throws Exception {
+        sendScan("scan-1");
+        Map<Path, List<float[]>> expected = spectra(samples.readValuesToList());
+        driver.close();
+        Files.walk(dir.resolve("out")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        startDriver(InstantSource.fixed(NOW));
+        setUpTopics();
+        Path obstacle = Files.createDirectories(dir.resolve("out/scan-1/B-2.h5.partial/full")); // B-2 cannot be written
+
+        send(ScanFixture.start("scan-1"));
+        for (long i = 0; i < LINES; i++) {
+            send(ScanFixture.line("scan-1", i));
+        }
+        org.apache.kafka.streams.errors.StreamsException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.apache.kafka.streams.errors.StreamsException.class, () -> send(ScanFixture.completed("scan-1", LINES)));
+        assertTrue(String.valueOf(e.getCause()).contains("cannot write container of sample B-2"), String.valueOf(e.getCause()));
+        Files.delete(obstacle);
+        Files.delete(obstacle.getParent());
+        assertEquals(List.of(), samples.readValuesToList(), "A-1's record of the failed attempt is aborted with it");
+
+        send(ScanFixture.completed("scan-1", LINES));
+
+        List<SampleContainerWritten> again = samples.readValuesToList();
+        assertEquals(List.of("A-1", "B-2"), again.stream().map(SampleContainerWritten::sampleId).toList());
+        assertSameSpectra(expected, spectra(again));
+    }
+
+    private void setUpTopics() {
+        in = driver.createInputTopic(HyclusTopics.SCAN_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        samples = driver.createOutputTopic(HyclusTopics.SAMPLE_CONTAINERS.name(),
+                HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(), HyclusTopics.SAMPLE_CONTAINERS.valueSerde().deserializer());
+        dlq = driver.createOutputTopic(HyclusTopics.SCAN_EVENTS_DEAD_LETTERS.name(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private static Map<Path, byte[]> contents(List<SampleContainerWritten> written) {
+        Map<Path, byte[]> m = new java.util.LinkedHashMap<>();
+        written.forEach(w -> m.put(Path.of(w.file()), read(Path.of(w.file()))));
+        return m;
+    }
+
+    private static Map<Path, List<float[]>> spectra(List<SampleContainerWritten> written) {
+        Map<Path, List<float[]>> m = new java.util.LinkedHashMap<>();
+        written.forEach(w -> m.put(Path.of(w.file()), List.of(SampleContainerReader.read(Path.of(w.file()))
+                .camera(SensorKind.VNIR).orElseThrow().spectra())));
+        return m;
+    }
+
+    private static void assertSameSpectra(Map<Path, List<float[]>> expected, Map<Path, List<float[]>> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((file, spectra) -> {
+            assertEquals(spectra.size(), actual.get(file).size(), file.toString());
+            for (int i = 0; i < spectra.size(); i++) {
+                assertArrayEquals(spectra.get(i), actual.get(file).get(i), file + " spectrum " + i);
+            }
+        });
+    }
+
+    private List<Path> partialFiles() throws java.io.IOException {
+        try (var files = Files.walk(dir.resolve("out"))) {
+            return files.filter(p -> p.toString().endsWith(".partial")).toList();
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String name) {

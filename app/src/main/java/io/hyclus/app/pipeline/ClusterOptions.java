@@ -1,0 +1,65 @@
+package io.hyclus.app.pipeline;
+
+import io.hyclus.app.OptionChecks;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The options that say where the pipeline runs, {@code --work-dir} and {@code --bootstrap-servers}, for a command that
+ * runs the pipeline without scanning ({@code hyclus segment}); {@link PipelineOptions} checks its own copies of these
+ * options through the same static checks, so both refuse the same values with the same message (exit 2, usage).
+ */
+public final class ClusterOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    private Path workDir;
+    private String bootstrapServers;
+
+    @Option(names = "--work-dir", defaultValue = "hyclus-work", description = "Working directory (default: ${DEFAULT-VALUE}); "
+            + "one process at a time. Its path must not contain ',' (Kafka separates log directories with commas).")
+    void workDir(String path) {
+        workDir = workDir(command, path);
+    }
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Use this Kafka cluster instead of the embedded broker.")
+    void bootstrapServers(String servers) {
+        bootstrapServers = bootstrapServers(command, servers);
+    }
+
+    public PipelineSettings pipeline() {
+        return new PipelineSettings(workDir, Optional.ofNullable(bootstrapServers));
+    }
+
+    static Path workDir(CommandSpec command, String path) {
+        Path dir;
+        try {
+            dir = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw OptionChecks.invalid(command, "--work-dir is not a path this JVM can use: '" + path + "' (" + e.getReason()
+                    + "); file names are encoded as " + System.getProperty("sun.jnu.encoding")
+                    + ", so for non-ASCII names run with a UTF-8 locale, e.g. LANG=C.UTF-8");
+        }
+        if (dir.toAbsolutePath().toString().contains(",")) {
+            throw OptionChecks.invalid(command, "--work-dir must not contain ',' (the embedded broker's log.dirs would"
+                    + " split there and write outside the work directory): " + dir.toAbsolutePath());
+        }
+        return dir;
+    }
+
+    static String bootstrapServers(CommandSpec command, String servers) {
+        try {
+            BootstrapServers.parse(servers);
+        } catch (IllegalArgumentException e) {
+            throw OptionChecks.invalid(command, "--bootstrap-servers must be HOST:PORT[,HOST:PORT...] with ports"
+                    + " 1-65535: '" + servers + "'");
+        }
+        return servers;
+    }
+}

@@ -1,0 +1,64 @@
+package io.hyclus.app.segment;
+
+import io.hyclus.app.Main;
+import io.hyclus.app.pipeline.WorkDirLock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code hyclus segment} refuses bad options as the scanning commands do, before anything starts. */
+class SegmentCommandTest {
+    @TempDir
+    Path work;
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(out));
+        int rc = cl.execute(args);
+        return new String[] {String.valueOf(rc), out.toString()};
+    }
+
+    @Test
+    void workDirWithComma_isAParameterError_nothingCreated() {
+        Path w = work.resolve("a,b");
+        String[] r = run("segment", "--work-dir", w.toString());
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].startsWith("--work-dir must not contain ',' (the embedded broker's log.dirs would split there and"
+                + " write outside the work directory): " + w.toAbsolutePath()), r[1]);
+        assertTrue(r[1].contains("Usage: hyclus segment"), r[1]);
+        assertFalse(Files.exists(w));
+    }
+
+    @Test
+    void bootstrapServersMalformed_isAParameterError() {
+        String[] r = run("segment", "--bootstrap-servers", "localhost", "--work-dir", work.resolve("w").toString());
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].startsWith("--bootstrap-servers must be HOST:PORT[,HOST:PORT...] with ports 1-65535: 'localhost'"),
+                r[1]);
+        assertFalse(Files.exists(work.resolve("w")));
+    }
+
+    @Test
+    void workDirInUse_isRefusedNamingTheProcess_noBrokerStarted() {
+        Path w = work.resolve("busy");
+        try (WorkDirLock held = WorkDirLock.acquire(w, Instant.parse("2026-11-25T20:00:00Z"))) {
+            String[] r = run("segment", "--work-dir", w.toString());
+            assertEquals("1", r[0], r[1]);
+            assertTrue(r[1].startsWith("hyclus: work directory " + w + " is in use by process "
+                    + ProcessHandle.current().pid() + " ("), r[1]);
+            assertFalse(Files.exists(w.resolve("kafka")), "no broker was started");
+        }
+    }
+}
