@@ -19,7 +19,11 @@ import java.util.Map;
  */
 public record EmbeddingProvenance(String softwareVersion, int n, int d, String inputSha256, TsneSettings settings,
         String neighbourMethod, String gradientMethod, double klDivergence, long fitMillis) {
-    public static final String GRADIENT_METHOD = "fft-interpolation(nodesPerBox=3)";
+    /** The gradient method as recorded. */
+    public static String gradientMethod(TsneSettings s) {
+        return s.repulsion() == TsneSettings.Repulsion.BARNES_HUT ? "barnes-hut(theta=" + TsneSettings.THETA + ")"
+                : "fft-interpolation(nodesPerBox=3,boxWidth=" + s.boxWidth() + ",minBoxes=" + s.minBoxes() + ")";
+    }
 
     public EmbeddingProvenance {
         if (n < 1 || d < 1) {
@@ -42,6 +46,7 @@ public record EmbeddingProvenance(String softwareVersion, int n, int d, String i
         m.put("tsne.exact.neighbour.limit", Integer.toString(settings.exactNeighbourLimit()));
         m.put("tsne.box.width", Double.toString(settings.boxWidth()));
         m.put("tsne.min.boxes", Integer.toString(settings.minBoxes()));
+        m.put("tsne.repulsion", settings.repulsion().name());
         m.put("tsne.neighbours", neighbourMethod);
         m.put("tsne.gradient", gradientMethod);
         m.put("tsne.initialisation", "pca(std=" + PcaInitialisation.TARGET_STD + ")");
@@ -56,11 +61,11 @@ public record EmbeddingProvenance(String softwareVersion, int n, int d, String i
             TsneSettings s = new TsneSettings(dbl(m, "tsne.perplexity"), dbl(m, "tsne.early.exaggeration"),
                     num(m, "tsne.early.iterations"), num(m, "tsne.iterations"), Long.parseLong(get(m, "tsne.seed")),
                     num(m, "tsne.threads"), num(m, "tsne.exact.neighbour.limit"), dbl(m, "tsne.box.width"),
-                    num(m, "tsne.min.boxes"));
+                    num(m, "tsne.min.boxes"), TsneSettings.Repulsion.valueOf(get(m, "tsne.repulsion")));
             return new EmbeddingProvenance(get(m, "tsne.software.version"), num(m, "tsne.n"), num(m, "tsne.d"),
                     get(m, "tsne.input.sha256"), s, get(m, "tsne.neighbours"), get(m, "tsne.gradient"),
                     dbl(m, "tsne.kl.divergence"), Long.parseLong(get(m, "tsne.fit.millis")));
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
             throw new MapFileException("malformed provenance value: " + e.getMessage(), e);
         }
     }

@@ -7,21 +7,26 @@ package io.hyclus.analysis.embed;
  */
 final class FitGradient {
     private final SparseAffinities p;
-    private final double boxWidth;
-    private final int minBoxes;
+    private final TsneSettings settings;
     private final Parallel parallel;
 
-    FitGradient(SparseAffinities p, double boxWidth, int minBoxes, Parallel parallel) {
+    FitGradient(SparseAffinities p, TsneSettings settings, Parallel parallel) {
         this.p = p;
-        this.boxWidth = boxWidth;
-        this.minBoxes = minBoxes;
+        this.settings = settings;
         this.parallel = parallel;
+    }
+
+    /** Unnormalised repulsive sums into {@code rep} by the configured method; returns Z. */
+    double repulsion(double[] y, double[] rep) {
+        return settings.repulsion() == TsneSettings.Repulsion.BARNES_HUT
+                ? BarnesHutRepulsion.repulsion(y, p.n(), TsneSettings.THETA, parallel, rep)
+                : repulsion(y, p.n(), settings.boxWidth(), settings.minBoxes(), parallel, rep);
     }
 
     /** Writes the gradient (interleaved x, y) into {@code grad} and returns Z. */
     double compute(double[] y, double exaggeration, double[] grad) {
         int n = p.n();
-        double z = repulsion(y, n, boxWidth, minBoxes, parallel, grad);
+        double z = repulsion(y, grad);
         parallel.forRange(n, (part, from, to) -> {
             for (int i = from; i < to; i++) {
                 double ax = 0;

@@ -10,6 +10,7 @@ package io.hyclus.analysis.embed;
 final class KernelPotentials {
     static final int NODES_PER_BOX = 3;
     static final int CHANNELS = 4;
+    private static final boolean PROFILE = Boolean.getBoolean("hyclus.tsne.profile");
 
     private final double originX;
     private final double originY;
@@ -41,7 +42,12 @@ final class KernelPotentials {
         Fft fft = new Fft(Fft.goodSize(2 * NODES_PER_BOX * wanted));
         int boxes = fft.length() / (2 * NODES_PER_BOX);
         KernelPotentials grid = new KernelPotentials(minX, minY, side, boxes, null);
+        long t0 = System.nanoTime();
         double[][] pot = grid.convolve(grid.spread(y, n, parallel), fft, parallel);
+        if (PROFILE) {
+            System.err.printf("grid side %.2f boxes %d fft %d: %.1f ms%n", side, boxes, fft.length(),
+                    (System.nanoTime() - t0) / 1e6);
+        }
         return new KernelPotentials(minX, minY, side, boxes, pot);
     }
 

@@ -32,12 +32,12 @@ public final class TsneFit {
             SparseAffinities p = SparseAffinities.symmetric(nn,
                     PerplexityCalibration.conditional(nn, settings.perplexity(), parallel));
             double[] y = PcaInitialisation.positions(data, parallel);
-            FitGradient gradient = new FitGradient(p, settings.boxWidth(), settings.minBoxes(), parallel);
+            FitGradient gradient = new FitGradient(p, settings, parallel);
             double kl = optimise(y, gradient, settings, parallel);
             long millis = (System.nanoTime() - start) / 1_000_000;
             LOG.info("t-SNE: fitted {} points in {} ms, KL divergence {}", data.n(), millis, kl);
             EmbeddingProvenance prov = new EmbeddingProvenance(HyclusVersion.get(), data.n(), data.d(), data.sha256(),
-                    settings, index.method(), EmbeddingProvenance.GRADIENT_METHOD, kl, millis);
+                    settings, index.method(), EmbeddingProvenance.gradientMethod(settings), kl, millis);
             return new TsneMap(data, toFloat(y), prov, index);
         }
     }
@@ -55,12 +55,23 @@ public final class TsneFit {
         }
         double lr = TsneSettings.learningRate(n, 1);
         for (int it = 0; it < s.iterations(); it++) {
-            gradient.compute(y, 1, grad);
+            double z = gradient.compute(y, 1, grad);
+            if (LOG.isDebugEnabled() && it % 50 == 0) {
+                LOG.debug("t-SNE: iteration {}, Z {}, extent {}", s.earlyIterations() + it, z, extent(y));
+            }
             descent.step(y, grad, lr, TsneSettings.MOMENTUM, TsneSettings.MAX_STEP_NORM, parallel);
             GradientDescent.centre(y);
         }
-        double z = FitGradient.repulsion(y, n, s.boxWidth(), s.minBoxes(), parallel, grad);
+        double z = gradient.repulsion(y, grad);
         return gradient.klDivergence(y, z);
+    }
+
+    private static double extent(double[] y) {
+        double max = 0;
+        for (double v : y) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return 2 * max;
     }
 
     static float[] toFloat(double[] y) {

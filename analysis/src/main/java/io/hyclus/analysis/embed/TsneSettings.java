@@ -14,9 +14,20 @@ package io.hyclus.analysis.embed;
  * @param exactNeighbourLimit exact neighbour search up to this many points, HNSW above
  * @param boxWidth            widest interpolation box of the FFT gradient, embedding units
  * @param minBoxes            fewest interpolation boxes per side
+ * @param repulsion           how the repulsive forces are estimated
  */
 public record TsneSettings(double perplexity, double earlyExaggeration, int earlyIterations, int iterations, long seed,
-        int threads, int exactNeighbourLimit, double boxWidth, int minBoxes) {
+        int threads, int exactNeighbourLimit, double boxWidth, int minBoxes, Repulsion repulsion) {
+    /** Estimators of the repulsive forces. */
+    public enum Repulsion {
+        /** Quadtree, cell side / distance below {@link #THETA}: O(N log N) per iteration. */
+        BARNES_HUT,
+        /** FIt-SNE interpolation on an FFT grid: O(N) plus a grid whose size grows with the map's extent. */
+        FFT_INTERPOLATION
+    }
+
+    /** Barnes-Hut opening angle. */
+    public static final double THETA = 0.5;
     public static final double MIN_LEARNING_RATE = 50;
     public static final double EARLY_MOMENTUM = 0.5;
     public static final double MOMENTUM = 0.8;
@@ -38,6 +49,9 @@ public record TsneSettings(double perplexity, double earlyExaggeration, int earl
         if (exactNeighbourLimit < 0) {
             throw new EmbeddingInputException("exact neighbour limit must be >= 0: " + exactNeighbourLimit);
         }
+        if (repulsion == null) {
+            throw new EmbeddingInputException("repulsion method missing");
+        }
         if (!(boxWidth > 0) || !Double.isFinite(boxWidth) || minBoxes < 1) {
             throw new EmbeddingInputException("interpolation needs box width > 0 and >= 1 box: " + boxWidth + ", "
                     + minBoxes);
@@ -45,17 +59,22 @@ public record TsneSettings(double perplexity, double earlyExaggeration, int earl
     }
 
     public static TsneSettings defaults(long seed, int threads) {
-        return new TsneSettings(30, 12, 250, 750, seed, threads, 10_000, 1.0, 50);
+        return new TsneSettings(30, 12, 250, 750, seed, threads, 10_000, 1.0, 50, Repulsion.BARNES_HUT);
     }
 
     public TsneSettings withPerplexity(double p) {
         return new TsneSettings(p, earlyExaggeration, earlyIterations, iterations, seed, threads, exactNeighbourLimit,
-                boxWidth, minBoxes);
+                boxWidth, minBoxes, repulsion);
     }
 
     public TsneSettings withIterations(int early, int normal) {
         return new TsneSettings(perplexity, earlyExaggeration, early, normal, seed, threads, exactNeighbourLimit,
-                boxWidth, minBoxes);
+                boxWidth, minBoxes, repulsion);
+    }
+
+    public TsneSettings withRepulsion(Repulsion r) {
+        return new TsneSettings(perplexity, earlyExaggeration, earlyIterations, iterations, seed, threads,
+                exactNeighbourLimit, boxWidth, minBoxes, r);
     }
 
     /** k = floor(3 × perplexity). */

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FftTest {
     @Test
-    void transform_matchesNaiveDft_forPowersOfTwoAndThreeTimesPowersOfTwo() {
-        for (int n : new int[] {1, 2, 8, 3, 6, 12, 48, 96}) {
+    void transform_matchesNaiveDft_forLengthsTwoToTheAOneThreeOrNineTimes() {
+        for (int n : new int[] {1, 2, 8, 3, 6, 12, 48, 96, 9, 18, 72, 144}) {
             Random r = new Random(n);
             double[] re = new double[n];
             double[] im = new double[n];
@@ -35,11 +35,13 @@ class FftTest {
     }
 
     @Test
-    void goodSize_isSmallestPowerOfTwoOrThreeTimesPowerOfTwo() {
+    void goodSize_isSmallestOfTheSupportedLengths() {
         assertEquals(1, Fft.goodSize(1));
         assertEquals(3, Fft.goodSize(3));
+        assertEquals(9, Fft.goodSize(9));
         assertEquals(96, Fft.goodSize(90));
         assertEquals(128, Fft.goodSize(97));
-        assertEquals(384, Fft.goodSize(300));
+        assertEquals(288, Fft.goodSize(257));
+        assertEquals(576, Fft.goodSize(516));
     }
 }
