@@ -10,7 +10,7 @@ package io.hyclus.analysis.embed;
 final class KernelPotentials {
     static final int NODES_PER_BOX = 3;
     static final int CHANNELS = 4;
-    private static final boolean PROFILE = Boolean.getBoolean("hyclus.tsne.profile");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KernelPotentials.class);
 
     private final double originX;
     private final double originY;
@@ -44,9 +44,8 @@ final class KernelPotentials {
         KernelPotentials grid = new KernelPotentials(minX, minY, side, boxes, null);
         long t0 = System.nanoTime();
         double[][] pot = grid.convolve(grid.spread(y, n, parallel), fft, parallel);
-        if (PROFILE) {
-            System.err.printf("grid side %.2f boxes %d fft %d: %.1f ms%n", side, boxes, fft.length(),
-                    (System.nanoTime() - t0) / 1e6);
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("grid side {} boxes {} fft {}: {} us", side, boxes, fft.length(), (System.nanoTime() - t0) / 1000);
         }
         return new KernelPotentials(minX, minY, side, boxes, pot);
     }
