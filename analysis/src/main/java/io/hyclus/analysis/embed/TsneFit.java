@@ -21,7 +21,8 @@ public final class TsneFit {
         if (data.n() <= k) {
             throw new EmbeddingInputException("N = " + data.n() + " points is too few for perplexity "
                     + settings.perplexity() + ": it needs more than floor(3 x perplexity) = " + k
-                    + " points; use a perplexity of at most " + (data.n() - 1) / 3.0);
+                    + " points; use a perplexity of at most "
+                    + String.format(java.util.Locale.ROOT, "%.2f", Math.floor((data.n() - 1) / 3.0 * 100) / 100));
         }
         long start = System.nanoTime();
         try (Parallel parallel = new Parallel(settings.threads())) {

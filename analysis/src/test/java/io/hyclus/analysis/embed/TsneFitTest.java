@@ -120,7 +120,7 @@ class TsneFitTest {
         EmbeddingInputException e = assertThrows(EmbeddingInputException.class,
                 () -> TsneFit.fit(c.points(), TsneSettings.defaults(1, 1)));
         assertEquals("N = 40 points is too few for perplexity 30.0: it needs more than floor(3 x perplexity) = 90"
-                + " points; use a perplexity of at most 13.0", e.getMessage());
+                + " points; use a perplexity of at most 13.00", e.getMessage());
     }
 
     @Test
