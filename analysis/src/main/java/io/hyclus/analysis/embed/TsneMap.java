@@ -6,6 +6,7 @@ package io.hyclus.analysis.embed;
  * the reference positions unchanged.
  */
 public final class TsneMap {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TsneMap.class);
     private final Points reference;
     private final float[] positions;
     private final EmbeddingProvenance provenance;
@@ -56,10 +57,17 @@ public final class TsneMap {
         try (Parallel parallel = new Parallel(settings.threads())) {
             synchronized (this) {
                 if (index == null) {
+                    long t0 = System.nanoTime();
                     index = NeighbourIndex.build(reference, provenance.settings().exactNeighbourLimit());
+                    LOG.info("t-SNE map: neighbour index over {} reference points ({}) built in {} ms", reference.n(),
+                            index.method(), (System.nanoTime() - t0) / 1_000_000);
                 }
             }
-            return new Transform(this, index, settings, parallel).run(points);
+            long t0 = System.nanoTime();
+            float[] y = new Transform(this, index, settings, parallel).run(points);
+            LOG.info("t-SNE map: {} points placed onto {} in {} ms", points.n(), reference.n(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return y;
         }
     }
 }
