@@ -18,6 +18,8 @@ final class BarnesHutRepulsion {
     private int[] count;
     private int[] firstChild;
     private int nodes;
+    /** Per node, for the walks: centre of mass x, y, side², point count — one cache line holds two nodes. */
+    private double[] packed;
 
     private BarnesHutRepulsion(int n) {
         capacity = 2 * n + 64;
@@ -86,6 +88,13 @@ final class BarnesHutRepulsion {
         int[] order = mortonOrder(y, n, minX, minY, s);
         for (int i : order) {
             insert(y[2 * i], y[2 * i + 1]);
+        }
+        packed = new double[4 * nodes];
+        for (int c = 0; c < nodes; c++) {
+            packed[4 * c] = cmx[c];
+            packed[4 * c + 1] = cmy[c];
+            packed[4 * c + 2] = side[c] * side[c];
+            packed[4 * c + 3] = count[c];
         }
         return order;
     }
@@ -184,28 +193,32 @@ final class BarnesHutRepulsion {
         double ry = 0;
         int top = 0;
         stack[top++] = 0;
+        double[] nd = packed;
+        int[] child = firstChild;
         while (top > 0) {
             int node = stack[--top];
-            int m = count[node];
+            int o = 4 * node;
+            double m = nd[o + 3];
             if (m == 0) {
                 continue;
             }
-            double dx = px - cmx[node];
-            double dy = py - cmy[node];
+            double dx = px - nd[o];
+            double dy = py - nd[o + 1];
             double d2 = dx * dx + dy * dy;
-            boolean leaf = firstChild[node] < 0;
-            if (leaf || side[node] * side[node] < theta2 * d2) {
+            int first = child[node];
+            if (first < 0 || nd[o + 2] < theta2 * d2) {
                 double k = 1 / (1 + d2);
                 // a leaf at the point's own position holds the point itself: K = 1 for it, not counted
-                double mass = leaf && d2 == 0 ? m - 1 : m;
-                z += mass * k;
-                rx += mass * k * k * dx;
-                ry += mass * k * k * dy;
+                double mass = first < 0 && d2 == 0 ? m - 1 : m;
+                double mk = mass * k;
+                z += mk;
+                rx += mk * k * dx;
+                ry += mk * k * dy;
             } else {
-                int first = firstChild[node];
-                for (int q = 3; q >= 0; q--) {
-                    stack[top++] = first + q;
-                }
+                stack[top++] = first + 3;
+                stack[top++] = first + 2;
+                stack[top++] = first + 1;
+                stack[top++] = first;
             }
         }
         acc[0] = z;
