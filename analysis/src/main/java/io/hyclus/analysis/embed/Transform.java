@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Places new points onto a fixed map (openTSNE's transform): conditional affinities to the floor(3 × perplexity)
  * nearest reference points, start at the coordinate-wise median of the nearest reference positions, then gradient
  * descent of each point's own KL divergence against the reference only, with the reference repulsion interpolated
- * from potentials computed once. Points do not interact, so each result is independent of the batch it came in.
+ * from potentials computed once per map ({@link Field}). Points do not interact, so each result is independent of the batch it came in.
  */
 final class Transform {
     /** Margin of the potential grid around the reference positions, as a share of the map's extent. */
@@ -14,12 +14,34 @@ final class Transform {
 
     private final TsneMap map;
     private final NeighbourIndex index;
+    private final Field field;
     private final TransformSettings settings;
     private final Parallel parallel;
 
-    Transform(TsneMap map, NeighbourIndex index, TransformSettings settings, Parallel parallel) {
+    /**
+     * What a map needs to place points, computed once per map: reference positions in double, the FFT potentials of
+     * the reference on a grid over them, and the grid's bounds [minX, maxX, minY, maxY].
+     */
+    record Field(double[] refY, KernelPotentials potentials, double[] bounds) {
+        static Field of(TsneMap map, Parallel parallel) {
+            float[] ref = map.positionsView();
+            double[] refY = new double[ref.length];
+            for (int e = 0; e < ref.length; e++) {
+                refY[e] = ref[e];
+            }
+            int n = ref.length / 2;
+            double[] b = Transform.bounds(refY, n);
+            TsneSettings fit = map.provenance().settings();
+            KernelPotentials pot = KernelPotentials.of(refY, n, b[0], b[2], (b[1] - b[0]) * (1 + 1e-9),
+                    fit.boxWidth(), fit.minBoxes(), parallel);
+            return new Field(refY, pot, b);
+        }
+    }
+
+    Transform(TsneMap map, NeighbourIndex index, Field field, TransformSettings settings, Parallel parallel) {
         this.map = map;
         this.index = index;
+        this.field = field;
         this.settings = settings;
         this.parallel = parallel;
     }
@@ -32,13 +54,9 @@ final class Transform {
         Neighbours nn = index.query(points, kQuery, parallel);
         Neighbours affNn = truncate(nn, kAff);
         double[] p = PerplexityCalibration.conditional(affNn, Math.min(settings.perplexity(), kAff), parallel);
-        float[] ref = map.positionsView();
-        double[] refY = new double[ref.length];
-        for (int e = 0; e < ref.length; e++) {
-            refY[e] = ref[e];
-        }
-        KernelPotentials pot = potentials(refY, refN);
-        double[] bounds = bounds(refY, refN);
+        double[] refY = field.refY();
+        KernelPotentials pot = field.potentials();
+        double[] bounds = field.bounds();
         int m = points.n();
         float[] out = new float[2 * m];
         parallel.forRange(m, (part, from, to) -> {
@@ -121,13 +139,6 @@ final class Transform {
         double margin = GRID_MARGIN * side;
         double full = side + 2 * margin;
         return new double[] {minX - margin, minX - margin + full, minY - margin, minY - margin + full};
-    }
-
-    private KernelPotentials potentials(double[] refY, int n) {
-        double[] b = bounds(refY, n);
-        TsneSettings fit = map.provenance().settings();
-        return KernelPotentials.of(refY, n, b[0], b[2], (b[1] - b[0]) * (1 + 1e-9), fit.boxWidth(), fit.minBoxes(),
-                parallel);
     }
 
     private static Neighbours truncate(Neighbours nn, int k) {

@@ -2,8 +2,8 @@ package io.hyclus.analysis.embed;
 
 /**
  * A fitted t-SNE map: the reference points, their 2-D positions (interleaved x, y, float32), provenance, and a
- * neighbour index over the reference (rebuilt on load). New points are added with {@link #transform}, which leaves
- * the reference positions unchanged.
+ * neighbour index and repulsion field over the reference (built on first use, not stored). New points are added
+ * with {@link #transform}, which leaves the reference positions unchanged.
  */
 public final class TsneMap {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TsneMap.class);
@@ -11,6 +11,7 @@ public final class TsneMap {
     private final float[] positions;
     private final EmbeddingProvenance provenance;
     private NeighbourIndex index;
+    private Transform.Field field;
 
     TsneMap(Points reference, float[] positions, EmbeddingProvenance provenance, NeighbourIndex index) {
         if (positions.length != 2 * reference.n()) {
@@ -62,9 +63,15 @@ public final class TsneMap {
                     LOG.info("t-SNE map: neighbour index over {} reference points ({}) built in {} ms", reference.n(),
                             index.method(), (System.nanoTime() - t0) / 1_000_000);
                 }
+                if (field == null) {
+                    long t0 = System.nanoTime();
+                    field = Transform.Field.of(this, parallel);
+                    LOG.info("t-SNE map: repulsion field of {} reference points computed in {} ms", reference.n(),
+                            (System.nanoTime() - t0) / 1_000_000);
+                }
             }
             long t0 = System.nanoTime();
-            float[] y = new Transform(this, index, settings, parallel).run(points);
+            float[] y = new Transform(this, index, field, settings, parallel).run(points);
             LOG.info("t-SNE map: {} points placed onto {} in {} ms", points.n(), reference.n(),
                     (System.nanoTime() - t0) / 1_000_000);
             return y;
