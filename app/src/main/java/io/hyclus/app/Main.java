@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             io.hyclus.app.devices.CameraCommand.class, io.hyclus.app.devices.SimulateDevicesCommand.class,
             io.hyclus.app.segment.SegmentCommand.class,
             io.hyclus.app.export.ExportCommand.class,
+            io.hyclus.app.tsne.TsneCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

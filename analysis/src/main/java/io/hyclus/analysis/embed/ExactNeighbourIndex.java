@@ -1,0 +1,146 @@
+package io.hyclus.analysis.embed;
+
+/**
+ * Brute-force k-nearest-neighbour search, O(N·M·D), parallel over queries. Ties are broken by the lower reference
+ * index, so the result is the same for any thread count.
+ */
+public final class ExactNeighbourIndex implements NeighbourIndex {
+    private final Points reference;
+
+    public ExactNeighbourIndex(Points reference) {
+        this.reference = reference;
+    }
+
+    @Override
+    public Neighbours referenceNeighbours(int k, Parallel parallel) {
+        return search(reference, k, true, parallel);
+    }
+
+    @Override
+    public Neighbours query(Points queries, int k, Parallel parallel) {
+        return search(queries, k, false, parallel);
+    }
+
+    @Override
+    public String method() {
+        return "exact";
+    }
+
+    private Neighbours search(Points queries, int k, boolean self, Parallel parallel) {
+        int m = queries.n();
+        int available = reference.n() - (self ? 1 : 0);
+        if (k > available) {
+            throw new EmbeddingInputException("asked for " + k + " neighbours among " + available + " reference points");
+        }
+        int[] index = new int[m * k];
+        double[] dist = new double[m * k];
+        parallel.forRange(m, (part, from, to) -> {
+            TopK top = new TopK(k);
+            for (int q = from; q < to; q++) {
+                top.clear();
+                for (int j = 0; j < reference.n(); j++) {
+                    if (!self || j != q) {
+                        top.offer(j, distanceSq(queries.values(), q, reference.values(), j, reference.d()));
+                    }
+                }
+                top.drainSorted(index, dist, q * k);
+            }
+        });
+        return new Neighbours(m, k, index, dist);
+    }
+
+    static double distanceSq(float[] a, int row, float[] b, int refRow, int d) {
+        int oa = row * d;
+        int ob = refRow * d;
+        double s = 0;
+        for (int c = 0; c < d; c++) {
+            double t = a[oa + c] - b[ob + c];
+            s += t * t;
+        }
+        return s;
+    }
+
+    /** A bounded max-heap keeping the k smallest (distance, index) pairs. */
+    static final class TopK {
+        private final int k;
+        private final int[] idx;
+        private final double[] dist;
+        private int size;
+
+        TopK(int k) {
+            this.k = k;
+            this.idx = new int[k];
+            this.dist = new double[k];
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        void offer(int j, double d) {
+            if (size < k) {
+                idx[size] = j;
+                dist[size] = d;
+                siftUp(size++);
+            } else if (less(d, j, dist[0], idx[0])) {
+                idx[0] = j;
+                dist[0] = d;
+                siftDown(0);
+            }
+        }
+
+        /** Writes the kept pairs nearest first into {@code outIdx/outDist} from {@code offset}; empties the heap. */
+        void drainSorted(int[] outIdx, double[] outDist, int offset) {
+            for (int pos = size - 1; pos >= 0; pos--) {
+                outIdx[offset + pos] = idx[0];
+                outDist[offset + pos] = dist[0];
+                size--;
+                idx[0] = idx[size];
+                dist[0] = dist[size];
+                siftDown(0);
+            }
+        }
+
+        private static boolean less(double d1, int j1, double d2, int j2) {
+            return d1 < d2 || (d1 == d2 && j1 < j2);
+        }
+
+        private void siftUp(int i) {
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (!less(dist[parent], idx[parent], dist[i], idx[i])) {
+                    return;
+                }
+                swap(i, parent);
+                i = parent;
+            }
+        }
+
+        private void siftDown(int i) {
+            while (true) {
+                int l = 2 * i + 1;
+                int largest = i;
+                if (l < size && less(dist[largest], idx[largest], dist[l], idx[l])) {
+                    largest = l;
+                }
+                if (l + 1 < size && less(dist[largest], idx[largest], dist[l + 1], idx[l + 1])) {
+                    largest = l + 1;
+                }
+                if (largest == i) {
+                    return;
+                }
+                swap(i, largest);
+                i = largest;
+            }
+        }
+
+        private void swap(int a, int b) {
+            int ti = idx[a];
+            idx[a] = idx[b];
+            idx[b] = ti;
+            double td = dist[a];
+            dist[a] = dist[b];
+            dist[b] = td;
+        }
+    }
+}

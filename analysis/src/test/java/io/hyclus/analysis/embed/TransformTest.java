@@ -1,0 +1,110 @@
+package io.hyclus.analysis.embed;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TransformTest {
+    @TempDir
+    Path dir;
+
+    /** 4 clusters in 10-d: the first 400 points fit the map, the last 80 are held out. */
+    private static final Clusters ALL = Clusters.of(4, 120, 10, 6, 33);
+    private static final int FIT = 400;
+
+    private static Points rows(int from, int to) {
+        int d = ALL.points().d();
+        return Points.of(to - from, d, Arrays.copyOfRange(ALL.points().values(), from * d, to * d));
+    }
+
+    private static TsneMap fitted() {
+        return TsneFit.fit(rows(0, FIT), TsneSettings.defaults(3, 2).withPerplexity(20).withIterations(250, 500));
+    }
+
+    @Test
+    void transform_heldOutPoints_landAmongTheirClusters_referenceUnchanged() {
+        TsneMap map = fitted();
+        float[] before = map.positions();
+        float[] y = map.transform(rows(FIT, ALL.labels().length), TransformSettings.defaults(2));
+        int[] refLabels = Arrays.copyOfRange(ALL.labels(), 0, FIT);
+        int[] newLabels = Arrays.copyOfRange(ALL.labels(), FIT, ALL.labels().length);
+        double acc = Clusters.knnAccuracy(y, newLabels, map.positions(), refLabels, 10, false);
+        assertTrue(acc >= 0.95, "held-out points' 10 nearest reference labels agree: " + acc);
+        assertArrayEquals(before, map.positions());
+    }
+
+    @Test
+    void transform_isIndependentOfBatching() {
+        TsneMap map = fitted();
+        float[] all = map.transform(rows(FIT, FIT + 20), TransformSettings.defaults(2));
+        float[] one = map.transform(rows(FIT + 5, FIT + 6), TransformSettings.defaults(1));
+        assertEquals(all[10], one[0], 0f);
+        assertEquals(all[11], one[1], 0f);
+    }
+
+    @Test
+    void saveLoad_roundTrip_keepsEverything_andTransformsTheSame() throws Exception {
+        TsneMap map = fitted();
+        Path file = dir.resolve("map.tsne");
+        TsneMapFile.write(file, map);
+        TsneMap back = TsneMapFile.read(file);
+        assertArrayEquals(map.reference().values(), back.reference().values());
+        assertArrayEquals(map.positions(), back.positions());
+        assertEquals(map.provenance(), back.provenance());
+        assertEquals(map.provenance().inputSha256(), back.reference().sha256());
+        Points fresh = rows(FIT, FIT + 30);
+        assertArrayEquals(map.transform(fresh, TransformSettings.defaults(2)),
+                back.transform(fresh, TransformSettings.defaults(2)));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void read_damagedFile_failsWithChecksum() throws Exception {
+        Path file = dir.resolve("map.tsne");
+        TsneMapFile.write(file, fitted());
+        byte[] b = Files.readAllBytes(file);
+        b[b.length / 2] ^= 1;
+        Files.write(file, b);
+        MapFileException e = assertThrows(MapFileException.class, () -> TsneMapFile.read(file));
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+    }
+
+    @Test
+    void read_notAMap_failsWithMagic() throws Exception {
+        Path file = dir.resolve("junk.tsne");
+        Files.writeString(file, "definitely not a t-SNE map file at all");
+        MapFileException e = assertThrows(MapFileException.class, () -> TsneMapFile.read(file));
+        assertTrue(e.getMessage().contains("not a HyClus t-SNE map"), e.getMessage());
+    }
+
+    @Test
+    void transform_dimensionMismatch_throwsBeforeAnyWork() {
+        TsneMap map = fitted();
+        EmbeddingInputException e = assertThrows(EmbeddingInputException.class,
+                () -> map.transform(Points.of(2, 3, new float[6]), TransformSettings.defaults(1)));
+        assertEquals("the map was fitted on D = 10 dimensions but the new points have D = 3", e.getMessage());
+    }
+
+    @Test
+    void write_failure_leavesExistingMapIntact() throws Exception {
+        TsneMap map = fitted();
+        Path file = dir.resolve("map.tsne");
+        TsneMapFile.write(file, map);
+        byte[] good = Files.readAllBytes(file);
+        Path missingDir = dir.resolve("no-such-dir").resolve("map.tsne");
+        assertThrows(MapFileException.class, () -> TsneMapFile.write(missingDir, map));
+        assertFalse(Files.exists(missingDir));
+        assertArrayEquals(good, Files.readAllBytes(file));
+    }
+}
