@@ -5,7 +5,7 @@
 # (../shared/bench/install-peers.sh). Env: PEERS (peer script dir), WORK (scratch dir), THREADS, SKIP_SKLEARN=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PEERS=${PEERS:-/work/shared/bench}
+PEERS=${PEERS:-"$PWD/../shared/bench"}   # the peers beside the checkout
 WORK=${WORK:-/tmp/hyclus-tsne-bench}
 THREADS=${THREADS:-$(nproc)}
 mkdir -p "$WORK"
