@@ -65,17 +65,10 @@ final class BarnesHutRepulsion {
     }
 
     private static BarnesHutRepulsion build(double[] y, int n) {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            minX = Math.min(minX, y[2 * i]);
-            maxX = Math.max(maxX, y[2 * i]);
-            minY = Math.min(minY, y[2 * i + 1]);
-            maxY = Math.max(maxY, y[2 * i + 1]);
-        }
-        double side = Math.max(Math.max(maxX - minX, maxY - minY), 1e-9) * (1 + 1e-9);
+        Extent box = Extent.of(y, n);
+        double minX = box.minX();
+        double minY = box.minY();
+        double side = box.side(1e-9) * (1 + 1e-9);
         long[] keys = new long[n];
         double scale = (1 << LEVELS) / side;
         for (int i = 0; i < n; i++) {

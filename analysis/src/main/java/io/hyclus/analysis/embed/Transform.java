@@ -125,17 +125,10 @@ final class Transform {
 
     /** Square grid over the reference positions plus {@link #GRID_MARGIN} on each side: [minX, maxX, minY, maxY]. */
     private static double[] bounds(double[] y, int n) {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            minX = Math.min(minX, y[2 * i]);
-            maxX = Math.max(maxX, y[2 * i]);
-            minY = Math.min(minY, y[2 * i + 1]);
-            maxY = Math.max(maxY, y[2 * i + 1]);
-        }
-        double side = Math.max(Math.max(maxX - minX, maxY - minY), 1e-6);
+        Extent box = Extent.of(y, n);
+        double minX = box.minX();
+        double minY = box.minY();
+        double side = box.side(1e-6);
         double margin = GRID_MARGIN * side;
         double full = side + 2 * margin;
         return new double[] {minX - margin, minX - margin + full, minY - margin, minY - margin + full};
