@@ -2,6 +2,7 @@ package io.hyclus.streaming.segment;
 
 import io.hyclus.streaming.StreamingException;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -22,19 +23,21 @@ public final class ContainerWriteException extends StreamingException {
     }
 
     static ContainerWriteException of(String scanId, String sampleId, Path file, String completionWhere, Throwable e) {
-        return new ContainerWriteException("cannot write container " + file + " of sample " + sampleId + " of scan "
-                + scanId + ": " + rootMessage(e) + "; the completion at " + completionWhere + " is not consumed and the "
+        return new ContainerWriteException("cannot write container of sample " + sampleId + " (scan " + scanId + ") to "
+                + file + ": " + rootMessage(e) + "; the completion at " + completionWhere + " is not consumed and the "
                 + "scan's fragments are kept: remove the cause and start segmentation again to write the scan", e);
     }
 
-    /** The message of the deepest cause that has one: the operating system's words, not the wrappers'. */
+    /**
+     * The deepest cause's words (the operating system's, such as "No space left on device"), not the wrappers'; its
+     * type is named unless it is a plain {@link IOException}, whose message is all there is to say.
+     */
     private static String rootMessage(Throwable e) {
-        String message = e.getMessage();
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                message = t.getMessage();
-            }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        return message;
+        return root.getClass() == IOException.class ? root.getMessage()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
