@@ -41,6 +41,12 @@ import java.util.Map;
  * offset, so a completion processed again after a crash finds its fragments and writes the same content again; any
  * event of a scan that completed (a start and completion sent twice) is dead-lettered and its containers stand; and a
  * container on disk is never replaced by one holding fewer spectra.
+ *
+ * <p>Refused and dead-lettered: undecodable records (a layout with overlapping slots fails to decode), a tray larger
+ * than the belt ({@link SegmentationSettings#MAX_TRAY_WIDTH_MM}, {@link SegmentationSettings#MAX_TRAY_LENGTH_MM}),
+ * events of a scan not started, and a line (camera, line index) of a scan received a second time. A container that
+ * cannot be written (disk full) is not bad input: {@link ContainerWriteException} stops processing with the completion
+ * not consumed.
  */
 final class SegmentProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentProcessor.class);
