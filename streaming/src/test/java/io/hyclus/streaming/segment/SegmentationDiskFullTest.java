@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 8, disk full mid-write: containers go to a 1 MiB tmpfs filled up by a filler file. The completion fails with
@@ -48,41 +46,20 @@ class SegmentationDiskFullTest {
 
     @TempDir
     Path dir;
+    private TinyDisk disk;
     private Path mount;
-    private boolean mounted;
 
     @BeforeEach
     void mountTinyDisk() throws Exception {
-        mount = Files.createDirectories(dir.resolve("tiny"));
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        mounted = p.waitFor() == 0;
-        assumeTrue(mounted, "cannot mount a 1 MiB tmpfs at " + mount + " (needs root): " + output);
+        disk = TinyDisk.mount(dir.resolve("tiny"));
+        mount = disk.root;
     }
 
-    /**
-     * jhdf 0.13.0's {@code WritableHdfFile.close()} does not close its file channel when the final flush fails (disk
-     * full), so the deleted {@code .partial} stays open until the channel is garbage-collected and the tmpfs is busy;
-     * the garbage collector is asked, in a bounded loop. A lazy unmount is the last resort, so nothing stays mounted.
-     */
     @AfterEach
     void unmount() throws Exception {
-        if (!mounted) {
-            return;
+        if (disk != null) {
+            disk.close();
         }
-        String output = "";
-        for (int attempt = 0; attempt < 50; attempt++) {
-            Process p = new ProcessBuilder("umount", mount.toString()).redirectErrorStream(true).start();
-            output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (p.waitFor() == 0) {
-                return;
-            }
-            System.gc();
-            Thread.sleep(100);
-        }
-        new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start().waitFor();
-        throw new AssertionError("umount " + mount + " failed for 5 s, unmounted lazily: " + output);
     }
 
     @Test
@@ -103,7 +80,7 @@ class SegmentationDiskFullTest {
                 run.send(ScanFixture.line("scan-1", i));
             }
             int fragments = run.fragments();
-            Path filler = fill(Files.createDirectories(out.resolve("scan-1")).resolve("filler"));
+            Path filler = TinyDisk.fill(Files.createDirectories(out.resolve("scan-1")).resolve("filler"));
 
             StreamsException e = assertThrows(StreamsException.class, () -> run.send(ScanFixture.completed("scan-1", LINES)));
 
@@ -133,20 +110,6 @@ class SegmentationDiskFullTest {
             assertEquals(0, run.fragments(), "fragments deleted once written");
             assertTrue(run.dlq.isEmpty());
         }
-    }
-
-    /** Writes zeros until the file system refuses: the rest of the tmpfs, to the page. */
-    private static Path fill(Path filler) throws IOException {
-        byte[] page = new byte[4096];
-        try (OutputStream o = Files.newOutputStream(filler)) {
-            while (true) {
-                o.write(page);
-                o.flush();
-            }
-        } catch (IOException full) {
-            assertTrue(String.valueOf(full.getMessage()).contains("No space left on device"), full.toString());
-        }
-        return filler;
     }
 
     private static float[][] vnir(SampleContainerWritten w) {
