@@ -67,9 +67,11 @@ class SegmentationBadInputTest {
 
     @Test
     void trayLayout_refusesOverlappingSlots() {
+        var b2 = ScanFixture.TRAY.slots().get(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrayLayout("tray-7", 80, 40,
-                List.of(ScanFixture.TRAY.slots().get(0), ScanFixture.TRAY.slots().get(0))));
-        assertEquals("tray tray-7 has slot index 0 twice", e.getMessage());
+                List.of(ScanFixture.TRAY.slots().get(0), new io.hyclus.core.tray.TraySlot(1, b2.sample(),
+                        new io.hyclus.core.tray.RegionMm(20, 6, 76, 30)))));
+        assertEquals("tray tray-7: slot 1 overlaps slot 0", e.getMessage());
     }
 
     /** TrayLayout refuses overlaps when built, so such a start (made by another producer) fails to decode. */
