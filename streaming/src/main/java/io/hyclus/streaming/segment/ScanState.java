@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The segmentation's state stores, keyed by text: scan starts by scan id; fragments by
  * {@code scanId|CAMERA|slot|line} (line zero-padded so a prefix scan returns lines in order); lines
- * received by {@code scanId|CAMERA}; completed scans by scan id, holding where the completion was read (one short
+ * received by {@code scanId|CAMERA}; where each line used was read by {@code scanId|CAMERA|line} (so a line sent twice is
+ * refused); completed scans by scan id, holding where the completion was read (one short
  * entry per scan, kept so that a scan's events arriving again cannot rewrite its containers). Decoded starts are
  * cached in memory. Under exactly-once the stores commit with the input offsets, so after a crash they hold what
  * they held at the last commit, and the cache is rebuilt with the processor.
@@ -28,14 +29,17 @@ final class ScanState {
     private final KeyValueStore<String, byte[]> fragments;
     private final KeyValueStore<String, Long> progress;
     private final KeyValueStore<String, String> completed;
+    private final KeyValueStore<String, String> linesSeen;
     private final Map<String, ScanStarted> cache = new HashMap<>();
 
     ScanState(KeyValueStore<String, byte[]> starts, KeyValueStore<String, byte[]> fragments,
-              KeyValueStore<String, Long> progress, KeyValueStore<String, String> completed) {
+              KeyValueStore<String, Long> progress, KeyValueStore<String, String> completed,
+              KeyValueStore<String, String> linesSeen) {
         this.starts = starts;
         this.fragments = fragments;
         this.progress = progress;
         this.completed = completed;
+        this.linesSeen = linesSeen;
     }
 
     /** Where the scan's completion was read ({@code topic/partition@offset}), or null if it has not completed. */
@@ -125,6 +129,20 @@ final class ScanState {
         progress.put(key, n == null ? 1 : n + 1);
     }
 
+    /** Where line {@code lineIndex} of that camera and scan was read ({@code topic/partition@offset}), or null. */
+    String lineReceivedAt(String scanId, SensorKind camera, long lineIndex) {
+        return linesSeen.get(lineKey(scanId, camera, lineIndex));
+    }
+
+    /** Remembers that the line was used, read at {@code where}, so a second copy of it is refused. */
+    void lineReceived(String scanId, SensorKind camera, long lineIndex, String where) {
+        linesSeen.put(lineKey(scanId, camera, lineIndex), where);
+    }
+
+    private static String lineKey(String scanId, SensorKind camera, long lineIndex) {
+        return String.format("%s|%s|%012d", scanId, camera, lineIndex);
+    }
+
     long linesReceived(String scanId, SensorKind camera) {
         Long n = progress.get(scanId + "|" + camera);
         return n == null ? 0 : n;
@@ -139,6 +157,13 @@ final class ScanState {
         for (var cam : s.cameras()) {
             progress.delete(s.scanId() + "|" + cam.sensor().kind());
         }
+        List<String> seen = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = linesSeen.prefixScan(s.scanId() + "|", KEYS)) {
+            while (it.hasNext()) {
+                seen.add(it.next().key);
+            }
+        }
+        seen.forEach(linesSeen::delete);
         starts.delete(s.scanId());
         cache.remove(s.scanId());
     }

@@ -1,5 +1,6 @@
 package io.hyclus.streaming.segment;
 
+import io.hyclus.container.ContainerException;
 import io.hyclus.container.SampleContainer;
 import io.hyclus.container.SampleContainerReader;
 import io.hyclus.container.SampleContainerWriter;
@@ -40,6 +41,12 @@ import java.util.Map;
  * offset, so a completion processed again after a crash finds its fragments and writes the same content again; any
  * event of a scan that completed (a start and completion sent twice) is dead-lettered and its containers stand; and a
  * container on disk is never replaced by one holding fewer spectra.
+ *
+ * <p>Refused and dead-lettered: undecodable records (a layout with overlapping slots fails to decode), a tray larger
+ * than the belt ({@link SegmentationSettings#MAX_TRAY_WIDTH_MM}, {@link SegmentationSettings#MAX_TRAY_LENGTH_MM}),
+ * events of a scan not started, and a line (camera, line index) of a scan received a second time. A container that
+ * cannot be written (disk full) is not bad input: {@link ContainerWriteException} stops processing with the completion
+ * not consumed.
  */
 final class SegmentProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentProcessor.class);
@@ -62,7 +69,8 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         this.state = new ScanState(context.getStateStore(SegmentationTopology.STARTS_STORE),
                 context.getStateStore(SegmentationTopology.FRAGMENTS_STORE),
                 context.getStateStore(SegmentationTopology.PROGRESS_STORE),
-                context.getStateStore(SegmentationTopology.COMPLETED_STORE));
+                context.getStateStore(SegmentationTopology.COMPLETED_STORE),
+                context.getStateStore(SegmentationTopology.LINES_SEEN_STORE));
     }
 
     @Override
@@ -72,7 +80,9 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         try {
             event = ScanEventCodec.decode(rec.value(), where);
         } catch (CodecException e) {
-            DeadLetters.send(ctx, rec, e.getMessage(), SegmentationTopology.DEAD_LETTER_SINK);
+            String keyText = rec.key() == null ? null : new String(rec.key(), StandardCharsets.UTF_8);
+            DeadLetters.send(ctx, rec, keyText == null ? e.getMessage() : "record of scan '" + keyText + "' (its key) at "
+                    + e.getMessage(), SegmentationTopology.DEAD_LETTER_SINK);
             return;
         }
         String key = rec.key() == null ? null : new String(rec.key(), StandardCharsets.UTF_8);
@@ -92,6 +102,10 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
                     + " already completed at " + completedAt + "; its containers stand";
         }
         if (event instanceof ScanStarted s) {
+            String tooLarge = largerThanBelt(s, where);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
             try {
                 SegmentationProvenance.ofScan(s);
             } catch (IllegalArgumentException e) {
@@ -107,12 +121,23 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
                     + " arrived without a ScanStarted for that scan";
         }
         if (event instanceof Scanline line) {
-            return onLine(start, line);
+            return onLine(start, line, where);
         }
         return onCompleted(start, (ScanCompleted) event, where);
     }
 
-    private String onLine(ScanStarted start, Scanline line) {
+    /** Why the start's tray does not fit on the belt, or null. */
+    private static String largerThanBelt(ScanStarted s, String where) {
+        if (s.tray().widthMm() > SegmentationSettings.MAX_TRAY_WIDTH_MM
+                || s.tray().lengthMm() > SegmentationSettings.MAX_TRAY_LENGTH_MM) {
+            return "start of scan " + s.scanId() + " at " + where + ": tray " + s.tray().trayId() + " is "
+                    + s.tray().widthMm() + " x " + s.tray().lengthMm() + " mm, larger than the belt's "
+                    + SegmentationSettings.MAX_TRAY_WIDTH_MM + " x " + SegmentationSettings.MAX_TRAY_LENGTH_MM + " mm";
+        }
+        return null;
+    }
+
+    private String onLine(ScanStarted start, Scanline line, String where) {
         CameraSetup cam = start.camera(line.camera()).orElse(null);
         if (cam == null) {
             return "line " + line.lineIndex() + " of scan " + line.scanId() + " comes from camera " + line.camera()
@@ -123,10 +148,16 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
                     + line.bands() + " but camera " + cam.sensor().id() + " was announced as " + cam.sensor().pixels()
                     + " x " + cam.sensor().bands();
         }
+        String seenAt = state.lineReceivedAt(line.scanId(), line.camera(), line.lineIndex());
+        if (seenAt != null) {
+            return "line " + line.lineIndex() + " of camera " + line.camera() + " of scan " + line.scanId()
+                    + " already received at " + seenAt + "; this copy at " + where + " is not used";
+        }
         Map<Integer, int[]> bySlot = PixelAssigner.assign(start.tray(), cam.geometry(), line.pixels(),
                 line.encoderMicrons(), settings.edgeMarginMm());
         bySlot.forEach((slot, pixels) -> state.putFragment(line.scanId(), line.camera(), slot, LineFragment.of(line, pixels)));
         state.countLine(line.scanId(), line.camera());
+        state.lineReceived(line.scanId(), line.camera(), line.lineIndex(), where);
         return null;
     }
 
@@ -151,7 +182,7 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         for (TraySlot slot : start.tray().slots()) { // one sample in heap at a time
             write(start, slot, start.cameras().stream()
                     .map(cam -> ContainerAssembler.assemble(cam, state.fragments(start.scanId(), cam.sensor().kind(), slot.index())))
-                    .toList(), prov);
+                    .toList(), prov, where);
         }
         // Only now, all written: under exactly-once these deletions commit with the completion's offset, so a crash
         // before the commit finds the fragments again.
@@ -160,8 +191,18 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         return null;
     }
 
-    private void write(ScanStarted start, TraySlot slot, List<SampleCube> cubes, Provenance prov) {
-        Path file = writer.write(new SampleContainer(start.scanId(), start.tray().trayId(), slot, cubes, prov));
+    /**
+     * Writes one container. A failure (disk full, folder not writable) throws {@link ContainerWriteException}: the
+     * completion is not consumed and no fragment is deleted, see there.
+     */
+    private void write(ScanStarted start, TraySlot slot, List<SampleCube> cubes, Provenance prov, String where) {
+        Path file;
+        try {
+            file = writer.write(new SampleContainer(start.scanId(), start.tray().trayId(), slot, cubes, prov));
+        } catch (ContainerException e) {
+            throw ContainerWriteException.of(start.scanId(), slot.sample().sampleId(),
+                    writer.fileFor(start.scanId(), slot.sample().sampleId()), where, e);
+        }
         Map<SensorKind, Long> counts = counts(cubes);
         SampleContainerWritten written = new SampleContainerWritten(start.scanId(), slot.sample().sampleId(),
                 file.toString(), counts, clock.instant());

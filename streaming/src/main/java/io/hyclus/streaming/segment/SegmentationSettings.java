@@ -10,6 +10,17 @@ import java.nio.file.Path;
  *                      mixed pixels)
  */
 public record SegmentationSettings(Path outputDir, double edgeMarginMm) {
+    /**
+     * Widest tray the belt carries, mm across the belt: the belt's usable width (the simulated campaign's trays are
+     * 280 mm). A scan whose layout is wider is refused (dead-lettered), its lines with it: no camera sees beyond it.
+     */
+    public static final double MAX_TRAY_WIDTH_MM = 400;
+    /**
+     * Longest tray one scan covers, mm along the belt: the conveyor's 2000 mm travel (a 12-slot tray of the
+     * simulated campaign is 525 mm). A scan whose layout is longer is refused (dead-lettered).
+     */
+    public static final double MAX_TRAY_LENGTH_MM = 2000;
+
     public SegmentationSettings {
         Checks.notNull("output directory", outputDir);
         if (!(edgeMarginMm >= 0 && edgeMarginMm < 50)) {

@@ -12,7 +12,8 @@ import java.time.InstantSource;
  *
  * <pre>
  * scan-events (source, hyclus.scan-events)
- *   -> segment (processor; stores scan-starts, sample-fragments, scan-lines-received, scans-completed)
+ *   -> segment (processor; stores scan-starts, sample-fragments, scan-lines-received, scans-completed,
+ *                                  scan-lines-seen)
  *        -> sample-containers (sink, hyclus.sample-containers)
  *        -> dead-letters      (sink, hyclus.scan-events.dlq)
  * </pre>
@@ -26,6 +27,7 @@ public final class SegmentationTopology {
     public static final String FRAGMENTS_STORE = "sample-fragments";
     public static final String PROGRESS_STORE = "scan-lines-received";
     public static final String COMPLETED_STORE = "scans-completed";
+    public static final String LINES_SEEN_STORE = "scan-lines-seen";
 
     private SegmentationTopology() {
     }
@@ -42,6 +44,8 @@ public final class SegmentationTopology {
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_STORE), Serdes.String(),
                 Serdes.Long()), PROCESSOR);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLETED_STORE), Serdes.String(),
+                Serdes.String()), PROCESSOR);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_SEEN_STORE), Serdes.String(),
                 Serdes.String()), PROCESSOR);
         t.addSink(SAMPLES_SINK, HyclusTopics.SAMPLE_CONTAINERS.name(),
                 HyclusTopics.SAMPLE_CONTAINERS.keySerde().serializer(),

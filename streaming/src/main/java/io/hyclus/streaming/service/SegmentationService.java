@@ -18,7 +18,14 @@ import java.time.InstantSource;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Starts the segmentation topology on a cluster and stops it. */
+/**
+ * Starts the segmentation topology on a cluster and stops it.
+ *
+ * <p>An exception out of the topology stops the application ({@code SHUTDOWN_CLIENT}); it is logged once with the
+ * segmentation's own one-line reason ({@link #reason}) and {@link #rethrow} reports it. Under exactly-once the
+ * record being processed is not consumed: a completion whose container could not be written (disk full) is processed
+ * again, with its fragments intact, when the application is started again after the cause is removed.
+ */
 public final class SegmentationService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentationService.class);
 
@@ -82,7 +89,13 @@ public final class SegmentationService implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(SegmentationTopology.build(settings, clock), config);
         SegmentationService service = new SegmentationService(streams);
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("Segmentation stopped: {}", e.getMessage(), e);
+            StreamingException known = explained(e);
+            if (known != null) { // a failure we explain (disk full): its one line first, the wrappers' trace below
+                LOG.error("Segmentation stopped: {}", known.getMessage());
+                LOG.debug("Segmentation stopped", e);
+            } else {
+                LOG.error("Segmentation stopped: {}", e.getMessage(), e);
+            }
             service.failure.compareAndSet(null, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
@@ -120,8 +133,27 @@ public final class SegmentationService implements AutoCloseable {
     public void rethrow() {
         Throwable t = failure.get();
         if (t != null) {
-            throw new StreamingException("segmentation failed: " + t.getMessage(), t);
+            throw new StreamingException("segmentation failed: " + reason(t), t);
         }
+    }
+
+    /**
+     * Why the topology stopped, in one line: the message of the segmentation's own exception in the chain (such as
+     * {@link io.hyclus.streaming.segment.ContainerWriteException}: file and "No space left on device") rather than
+     * Kafka Streams' "Exception caught in process..." wrapper; else the throwable's own message.
+     */
+    public static String reason(Throwable t) {
+        StreamingException known = explained(t);
+        return known != null ? known.getMessage() : t.getMessage();
+    }
+
+    private static StreamingException explained(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StreamingException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /**

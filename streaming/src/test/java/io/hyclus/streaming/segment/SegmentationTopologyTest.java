@@ -179,7 +179,7 @@ class SegmentationTopologyTest {
         sendScan("scan-1");
         TestRecord<byte[], byte[]> dead = dlq.readRecord();
         assertArrayEquals(junk, dead.value());
-        assertEquals("scan-events/0@0: not a HyClus record: magic 0x6E6F7420, expected 0x4859434C".replace("scan-events",
+        assertEquals("record of scan 'scan-9' (its key) at scan-events/0@0: not a HyClus record: magic 0x6E6F7420, expected 0x4859434C".replace("scan-events",
                 HyclusTopics.SCAN_EVENTS.name()), header(dead, DeadLetters.ERROR));
         assertEquals(HyclusTopics.SCAN_EVENTS.name(), header(dead, DeadLetters.SOURCE_TOPIC));
         assertEquals("0", header(dead, DeadLetters.SOURCE_OFFSET));
