@@ -65,13 +65,18 @@ public final class SampleContainerWriter {
             Files.createDirectories(target.getParent());
             insideOutputDir(target.getParent());
             Files.deleteIfExists(tmp);
-            try (WritableHdfFile hdf = HdfFile.write(tmp)) {
+            WritableHdfFile hdf = HdfFile.write(tmp);
+            try {
                 root(hdf, c, m);
                 WritableGroup prov = hdf.putGroup(PROVENANCE);
                 c.provenance().asMap().forEach(prov::putAttribute);
                 for (SampleCube cube : c.cubes()) {
                     camera(hdf, cube, storage);
                 }
+                hdf.close(); // jhdf writes everything here
+            } catch (RuntimeException e) {
+                JhdfFiles.release(hdf, e);
+                throw e;
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target.toAbsolutePath();

@@ -43,9 +43,8 @@ final class TinyDisk implements AutoCloseable {
     }
 
     /**
-     * jhdf 0.13.0's {@code WritableHdfFile.close()} does not close its file channel when the final flush fails (disk
-     * full), so the deleted {@code .partial} stays open until the channel is garbage-collected and the tmpfs is busy;
-     * the garbage collector is asked, in a bounded loop. A lazy unmount is the last resort, so nothing stays mounted.
+     * Unmounts, retrying for a few seconds while a file on the disk is still open (e.g. a Kafka Streams thread still
+     * closing), asking the garbage collector between tries. A lazy unmount is the last resort, so nothing stays mounted.
      */
     @Override
     public void close() throws IOException, InterruptedException {
