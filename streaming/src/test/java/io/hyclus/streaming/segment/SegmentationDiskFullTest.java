@@ -1,31 +1,19 @@
 package io.hyclus.streaming.segment;
 
 import io.hyclus.container.SampleContainerReader;
-import io.hyclus.core.codec.ScanEventCodec;
 import io.hyclus.core.scan.SampleContainerWritten;
-import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.streaming.service.SegmentationService;
-import io.hyclus.streaming.service.StreamsSettings;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.StreamsException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -126,27 +114,10 @@ class SegmentationDiskFullTest {
         }
     }
 
-    /** One TopologyTestDriver on the production configuration. */
-    private static final class Run implements AutoCloseable {
-        final TopologyTestDriver driver;
-        final TestInputTopic<byte[], byte[]> in;
-        final TestOutputTopic<String, SampleContainerWritten> samples;
-        final TestOutputTopic<byte[], byte[]> dlq;
-
+    /** One driver on the production configuration, with a whole scan at a time. */
+    private static final class Run extends SegmentationDriver {
         Run(Path out, Path state) {
-            driver = new TopologyTestDriver(SegmentationTopology.build(new SegmentationSettings(out, 3.0),
-                    InstantSource.fixed(Instant.parse("2026-11-25T02:00:00Z"))), SegmentationService.streamsConfig(
-                    new StreamsSettings("unused:9092", StreamsSettings.DEFAULT_APPLICATION_ID, state, 1)));
-            in = driver.createInputTopic(HyclusTopics.SCAN_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
-            samples = driver.createOutputTopic(HyclusTopics.SAMPLE_CONTAINERS.name(),
-                    HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(),
-                    HyclusTopics.SAMPLE_CONTAINERS.valueSerde().deserializer());
-            dlq = driver.createOutputTopic(HyclusTopics.SCAN_EVENTS_DEAD_LETTERS.name(), new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer());
-        }
-
-        void send(ScanEvent e) {
-            in.pipeInput(e.scanId().getBytes(StandardCharsets.UTF_8), ScanEventCodec.encode(e));
+            super(out, state);
         }
 
         void sendScan(String scanId) {
@@ -158,19 +129,7 @@ class SegmentationDiskFullTest {
         }
 
         int fragments() {
-            int n = 0;
-            try (KeyValueIterator<String, byte[]> it = driver.<String, byte[]>getKeyValueStore(
-                    SegmentationTopology.FRAGMENTS_STORE).all()) {
-                for (; it.hasNext(); it.next()) {
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-            driver.close();
+            return count(SegmentationTopology.FRAGMENTS_STORE);
         }
     }
 }

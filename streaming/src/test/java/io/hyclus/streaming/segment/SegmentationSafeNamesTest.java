@@ -11,11 +11,6 @@ import io.hyclus.core.tray.GrainSizeFraction;
 import io.hyclus.core.tray.SampleMetadata;
 import io.hyclus.core.tray.TrayLayout;
 import io.hyclus.core.tray.TraySlot;
-import io.hyclus.kafka.topic.HyclusTopics;
-import io.hyclus.streaming.service.SegmentationService;
-import io.hyclus.streaming.service.StreamsSettings;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -28,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +52,11 @@ class SegmentationSafeNamesTest {
     @BeforeEach
     void setUp() {
         out = dir.resolve("work/out");
-        driver = new TopologyTestDriver(SegmentationTopology.build(new SegmentationSettings(out, 3.0),
-                InstantSource.fixed(Instant.parse("2026-11-25T02:00:00Z"))), SegmentationService.streamsConfig(
-                new StreamsSettings("unused:9092", StreamsSettings.DEFAULT_APPLICATION_ID, dir.resolve("state"), 1)));
-        in = driver.createInputTopic(HyclusTopics.SCAN_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
-        samples = driver.createOutputTopic(HyclusTopics.SAMPLE_CONTAINERS.name(),
-                HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(), HyclusTopics.SAMPLE_CONTAINERS.valueSerde().deserializer());
-        dlq = driver.createOutputTopic(HyclusTopics.SCAN_EVENTS_DEAD_LETTERS.name(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        SegmentationDriver d = new SegmentationDriver(out, dir.resolve("state"));
+        driver = d.driver;
+        in = d.in;
+        samples = d.samples;
+        dlq = d.dlq;
     }
 
     @AfterEach

@@ -11,11 +11,7 @@ import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.kafka.topic.HyclusTopics;
-import io.hyclus.streaming.service.SegmentationService;
-import io.hyclus.streaming.service.StreamsSettings;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -56,11 +52,11 @@ class SegmentationTopologyTest {
 
     /** A driver on the production configuration, containers in {@code dir/out}; state in memory of this driver only. */
     private void startDriver(InstantSource clock) {
-        // The production configuration, not a copy: the driver sees the same serdes, size limits and offsets policy.
-        driver = new TopologyTestDriver(SegmentationTopology.build(new SegmentationSettings(dir.resolve("out"), 3.0),
-                clock), SegmentationService.streamsConfig(
-                new StreamsSettings("unused:9092", StreamsSettings.DEFAULT_APPLICATION_ID, dir.resolve("state"), 1)));
-        setUpTopics();
+        SegmentationDriver d = new SegmentationDriver(dir.resolve("out"), dir.resolve("state"), clock);
+        driver = d.driver;
+        in = d.in;
+        samples = d.samples;
+        dlq = d.dlq;
     }
 
     @AfterEach
@@ -289,7 +285,6 @@ class SegmentationTopologyTest {
         Map<Path, byte[]> before = contents(first);
         driver.close();
         startDriver(InstantSource.fixed(NOW.plusSeconds(60)));
-        setUpTopics();
 
         send(ScanFixture.start("scan-1"));
         for (long i = 0; i < LINES / 2; i++) {
@@ -312,7 +307,6 @@ class SegmentationTopologyTest {
         Map<Path, List<float[]>> spectraBefore = spectra(samples.readValuesToList());
         driver.close();
         startDriver(InstantSource.fixed(NOW.plusSeconds(60)));
-        setUpTopics();
 
         sendScan("scan-1");
 
@@ -334,7 +328,6 @@ class SegmentationTopologyTest {
         driver.close();
         Files.walk(dir.resolve("out")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         startDriver(InstantSource.fixed(NOW));
-        setUpTopics();
         Path obstacle = Files.createDirectories(dir.resolve("out/scan-1/B-2.h5.partial/full")); // B-2 cannot be written
 
         send(ScanFixture.start("scan-1"));
@@ -353,14 +346,6 @@ class SegmentationTopologyTest {
         List<SampleContainerWritten> again = samples.readValuesToList();
         assertEquals(List.of("A-1", "B-2"), again.stream().map(SampleContainerWritten::sampleId).toList());
         assertSameSpectra(expected, spectra(again));
-    }
-
-    private void setUpTopics() {
-        in = driver.createInputTopic(HyclusTopics.SCAN_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
-        samples = driver.createOutputTopic(HyclusTopics.SAMPLE_CONTAINERS.name(),
-                HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(), HyclusTopics.SAMPLE_CONTAINERS.valueSerde().deserializer());
-        dlq = driver.createOutputTopic(HyclusTopics.SCAN_EVENTS_DEAD_LETTERS.name(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
     }
 
     private static Map<Path, byte[]> contents(List<SampleContainerWritten> written) {
