@@ -29,7 +29,9 @@ import java.util.Map;
  *
  * <p>Layout: magic {@code HYCL} (4 bytes), format version (1 byte), type tag (1 byte), then the
  * record's fields in declaration order; big-endian; strings as UTF-8 with an int length; scanline
- * reflectance as float32. A decoder refuses other magics, versions and tags, and trailing bytes.
+ * reflectance as float32. A decoder refuses other magics, versions and tags, and trailing bytes. Type tags: 1 scan
+ * started, 2 scanline, 3 scan completed, 4 sample container written, 5 sample codes ({@link SampleCodesCodec}, which
+ * shares this envelope).
  */
 public final class ScanEventCodec {
     static final int MAGIC = 0x4859434C;
@@ -106,11 +108,11 @@ public final class ScanEventCodec {
         }
     }
 
-    private static Writer start(int capacity, int type) {
+    static Writer start(int capacity, int type) {
         return new Writer(capacity).i32(MAGIC).i8(VERSION).i8(type);
     }
 
-    private static Reader header(byte[] bytes, String where) {
+    static Reader header(byte[] bytes, String where) {
         if (bytes == null) {
             throw new CodecException(where + ": null record value");
         }
@@ -237,15 +239,15 @@ public final class ScanEventCodec {
         return map;
     }
 
-    private static void instant(Writer w, Instant t) {
+    static void instant(Writer w, Instant t) {
         w.i64(t.getEpochSecond()).i32(t.getNano());
     }
 
-    private static Instant instant(Reader r) {
+    static Instant instant(Reader r) {
         return Instant.ofEpochSecond(r.i64(), r.i32());
     }
 
-    private static int count(Reader r, String what) {
+    static int count(Reader r, String what) {
         int at = r.offset();
         int n = r.i32();
         if (n < 0 || n > 100_000) {
@@ -255,7 +257,7 @@ public final class ScanEventCodec {
     }
 
     /** Reads a camera kind; an unknown one names the record's origin, what it belongs to and its offset. */
-    private static SensorKind kind(Reader r, String of) {
+    static SensorKind kind(Reader r, String of) {
         int at = r.offset();
         String name = r.str();
         try {

@@ -1,5 +1,6 @@
 package io.hyclus.kafka.topic;
 
+import io.hyclus.core.scan.SampleCodes;
 import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.scan.ScanEvent;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,6 +17,10 @@ import java.util.Map;
  *   <li>{@link #SAMPLE_CONTAINERS}: keyed by {@code scanId/sampleId}; one record per HDF5 container written.</li>
  *   <li>{@link #SCAN_EVENTS_DEAD_LETTERS}: raw bytes of scan events streaming could not use, with the reason
  *       and origin in headers ({@code hyclus.error}, {@code hyclus.source.topic}, {@code .partition}, {@code .offset}).</li>
+ *   <li>{@link #SAMPLE_CODES}: keyed by {@code scanId/sampleId}; the live encoder's codes of each sample, per camera in
+ *       chunks of at most {@link #MAX_CODES_BYTES} of codes, with the sample's metadata and the model version.</li>
+ *   <li>{@link #SAMPLE_CONTAINERS_DEAD_LETTERS}: raw bytes of sample-container records the live encoder could not use,
+ *       with the same headers ({@link DeadLetterHeaders}).</li>
  * </ul>
  */
 public final class HyclusTopics {
@@ -27,6 +32,12 @@ public final class HyclusTopics {
      */
     public static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
+    /**
+     * The most codes bytes (float32 values) the live encoder puts in one {@link #SAMPLE_CODES} record: 1 MiB, a
+     * quarter of {@link #MAX_RECORD_BYTES}, leaving room for the record's metadata and batching.
+     */
+    public static final int MAX_CODES_BYTES = 1024 * 1024;
+
     private static final Map<String, String> LARGE_RECORDS = Map.of("max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
 
     public static final Topic<String, ScanEvent> SCAN_EVENTS = new Topic<>("hyclus.scan-events", Serdes.String(),
@@ -36,10 +47,16 @@ public final class HyclusTopics {
     public static final Topic<byte[], byte[]> SCAN_EVENTS_DEAD_LETTERS = new Topic<>("hyclus.scan-events.dlq",
             Serdes.ByteArray(), Serdes.ByteArray(), LARGE_RECORDS);
 
+    public static final Topic<String, SampleCodes> SAMPLE_CODES = new Topic<>("hyclus.sample-codes", Serdes.String(),
+            new SampleCodesSerde(), LARGE_RECORDS);
+    public static final Topic<byte[], byte[]> SAMPLE_CONTAINERS_DEAD_LETTERS = new Topic<>(
+            "hyclus.sample-containers.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
+
     private HyclusTopics() {
     }
 
     public static List<Topic<?, ?>> all() {
-        return List.of(SCAN_EVENTS, SAMPLE_CONTAINERS, SCAN_EVENTS_DEAD_LETTERS);
+        return List.of(SCAN_EVENTS, SAMPLE_CONTAINERS, SCAN_EVENTS_DEAD_LETTERS, SAMPLE_CODES,
+                SAMPLE_CONTAINERS_DEAD_LETTERS);
     }
 }
