@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, io.hyclus.app.campaign.CampaignCommand.class,
             io.hyclus.app.devices.DevicesCommand.class, io.hyclus.app.devices.BeltCommand.class,
             io.hyclus.app.devices.CameraCommand.class, io.hyclus.app.devices.SimulateDevicesCommand.class,
-            io.hyclus.app.segment.SegmentCommand.class,
+            io.hyclus.app.segment.SegmentCommand.class, io.hyclus.app.encode.EncodeCommand.class,
             io.hyclus.app.export.ExportCommand.class,
             io.hyclus.app.tsne.TsneCommand.class,
             CommandLine.HelpCommand.class})

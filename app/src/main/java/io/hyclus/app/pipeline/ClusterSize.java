@@ -11,14 +11,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Replication for new topics on an existing cluster: 3, or the number of brokers if fewer. */
-final class ClusterSize {
+public final class ClusterSize {
     /** How long a cluster that accepted a connection may take to describe itself. */
     private static final Duration DESCRIBE_TIMEOUT = Duration.ofSeconds(15);
 
     private ClusterSize() {
     }
 
-    static int replicationFor(String bootstrapServers) {
+    /**
+     * Probes the servers first ({@link BootstrapServers}), so a cluster nobody runs fails in seconds naming them.
+     */
+    public static int replicationFor(String bootstrapServers) {
         BootstrapServers.probe(bootstrapServers);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) DESCRIBE_TIMEOUT.toMillis(),
