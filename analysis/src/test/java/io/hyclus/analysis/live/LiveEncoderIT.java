@@ -143,6 +143,40 @@ class LiveEncoderIT {
     }
 
     @Test
+    void promotion_whileSamplesFlow_eachSampleWhollyOneModel_oneSwitchInTopicOrder() throws Exception {
+        List<SampleContainerWritten> flowing = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            flowing.add(Samples.write(samples, "scan-3", "F-" + i, 30 + i, 4, 100 + i));
+        }
+        SampleContainerWritten last = Samples.write(samples, "scan-3", "L-1", 9, 4, 200);
+        try (LiveEncoder encoder = LiveEncoder.start(settings(), catalog, clock)) {
+            publish(flowing);
+            Await.until(WAIT, "4 samples encoded", () -> encoder.processedSamples() >= 4);
+            catalog.promote(SensorKind.VNIR, VNIR_2); // while the rest are being encoded
+            publish(List.of(last));
+            assertTrue(encoder.awaitProcessed(25, WAIT));
+            assertEquals(25, encoder.encodedSamples());
+        }
+        List<String> refsInTopicOrder = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(bootstrap, HyclusTopics.SAMPLE_CODES.name(), true)) {
+            SampleCodes c = SampleCodesCodec.decode(r.value(), "codes@" + r.offset());
+            if (c.camera() == SensorKind.VNIR && c.chunkIndex() == 0) {
+                refsInTopicOrder.add(c.modelRef());
+            }
+        }
+        assertEquals(25, refsInTopicOrder.size());
+        int switchAt = refsInTopicOrder.indexOf("pca-4-vnir@2");
+        assertTrue(switchAt >= 4, "at least the 4 samples before the promotion on the old model: " + refsInTopicOrder);
+        assertEquals(java.util.Collections.nCopies(switchAt, "pca-4-vnir@1"), refsInTopicOrder.subList(0, switchAt));
+        assertEquals(java.util.Collections.nCopies(25 - switchAt, "pca-4-vnir@2"), refsInTopicOrder.subList(switchAt, 25));
+        Map<String, List<SampleCodes>> codes = committedCodes();
+        for (int i = 0; i < flowing.size(); i++) {
+            assertCodes(codes.get("F-" + i + " VNIR"), flowing.get(i), SensorKind.VNIR, i < switchAt ? vnir1 : vnir2, 4);
+        }
+        assertCodes(codes.get("L-1 VNIR"), last, SensorKind.VNIR, vnir2, 4);
+    }
+
+    @Test
     void badInput_deadLetteredWithReasonAndOrigin_laterSamplesStillEncoded() throws Exception {
         SampleContainerWritten good1 = Samples.write(samples, "scan-1", "G-1", 12, 6, 1);
         SampleContainerWritten missing = new SampleContainerWritten("scan-1", "M-1", samples.resolve("scan-1/M-1.h5")
