@@ -1,0 +1,44 @@
+package io.hyclus.kafka.topic;
+
+import io.hyclus.core.codec.CodecException;
+import io.hyclus.core.scan.SampleCodes;
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.core.tray.GrainSizeFraction;
+import io.hyclus.core.tray.SampleMetadata;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HyclusTopicsTest {
+    @Test
+    void all_declaresEveryTopicOnce() {
+        assertEquals(List.of("hyclus.scan-events", "hyclus.sample-containers", "hyclus.scan-events.dlq",
+                "hyclus.sample-codes", "hyclus.sample-containers.dlq"), HyclusTopics.all().stream().map(Topic::name).toList());
+    }
+
+    @Test
+    void codesRecordsFitWellBelowTheRecordLimit() {
+        assertTrue(HyclusTopics.MAX_CODES_BYTES <= HyclusTopics.MAX_RECORD_BYTES / 4);
+        assertEquals(String.valueOf(HyclusTopics.MAX_RECORD_BYTES),
+                HyclusTopics.SAMPLE_CODES.configs().get("max.message.bytes"));
+    }
+
+    @Test
+    void sampleCodesSerde_roundTrips_andNamesTheTopicOnBadBytes() {
+        SampleCodes c = new SampleCodes("scan-1", new SampleMetadata("A-1", "Plant-1", YearMonth.of(2025, 1),
+                GrainSizeFraction.MINUS_100), SensorKind.VNIR, "dense-ae-16-vnir@1", "/w/A-1.h5", Instant.EPOCH, 0, 1, 1, 0,
+                1, 2, new float[] {0.5f, -2f});
+        var serde = HyclusTopics.SAMPLE_CODES.valueSerde();
+        assertEquals(c, serde.deserializer().deserialize("hyclus.sample-codes",
+                serde.serializer().serialize("hyclus.sample-codes", c)));
+        CodecException e = assertThrows(CodecException.class,
+                () -> serde.deserializer().deserialize("hyclus.sample-codes", new byte[] {1, 2, 3}));
+        assertTrue(e.getMessage().startsWith("topic hyclus.sample-codes: truncated"), e.getMessage());
+    }
+}
