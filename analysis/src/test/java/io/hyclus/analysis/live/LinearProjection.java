@@ -27,12 +27,17 @@ import java.util.Map;
 final class LinearProjection implements SpectralModel {
     private final int bands;
     private final int codeSize;
-    private final double factor;
+    private final double[] w;
 
     LinearProjection(int bands, int codeSize, double factor) {
         this.bands = bands;
         this.codeSize = codeSize;
-        this.factor = factor;
+        this.w = new double[bands * codeSize];
+        for (int b = 0; b < bands; b++) {
+            for (int j = 0; j < codeSize; j++) {
+                w[b * codeSize + j] = Math.sin(factor * (b + 1) * (j + 1));
+            }
+        }
     }
 
     /** A trained model for {@code kind} on {@code wavelengthNm}, scaler min 0 and max 1 in every band. */
@@ -69,7 +74,7 @@ final class LinearProjection implements SpectralModel {
             for (int j = 0; j < codeSize; j++) {
                 double sum = 0;
                 for (int b = 0; b < bands; b++) {
-                    sum += scaled.get(r, b) * Math.sin(factor * (b + 1) * (j + 1));
+                    sum += scaled.get(r, b) * w[b * codeSize + j];
                 }
                 out[r * codeSize + j] = (float) sum;
             }
