@@ -107,8 +107,17 @@ public final class CodesFile {
                 e.addSuppressed(suppressed);
             }
             throw new LiveEncoderException("cannot write the codes of sample " + s.metadata().sampleId() + " (scan "
-                    + s.scanId() + ") to " + target + ": " + e.getMessage(), e);
+                    + s.scanId() + ") to " + target + ": " + reason(e), e);
         }
+    }
+
+    /** The OS's reason ("No space left on device"), or what failed on which file when the exception gives none. */
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getReason() != null ? f.getReason() + " (" + f.getFile() + ")"
+                    : f.getClass().getSimpleName() + " (" + f.getFile() + ")";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Deletes the codes file of {@code container} and its {@code .partial}, if any; true if a codes file was there. */

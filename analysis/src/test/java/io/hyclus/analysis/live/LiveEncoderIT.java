@@ -278,6 +278,35 @@ class LiveEncoderIT {
         assertEquals(2 * committedChunks, crashedChunksOnLog, "the aborted transaction's chunks are on the log, unread");
     }
 
+    @Test
+    void codesFileCannotBeWritten_stopsWithoutCommitting_restartEncodesTheSampleOnce() throws Exception {
+        SampleContainerWritten a = Samples.write(samples, "scan-1", "D-1", 6, 3, 1);
+        SampleContainerWritten b = Samples.write(samples, "scan-1", "D-2", 7, 4, 2);
+        Path blocker = CodesFile.siblingOf(Path.of(b.file())).resolveSibling("D-2" + CodesFile.PARTIAL_SUFFIX);
+        Files.createDirectories(blocker.resolve("in-the-way")); // a directory where the .partial file must go
+        try (LiveEncoder encoder = LiveEncoder.start(settings(), catalog, clock)) {
+            publish(List.of(a, b));
+            Await.until(WAIT, "the encoder fails on D-2", () -> encoder.state() == LiveEncoder.State.FAILED);
+            assertEquals(1, encoder.encodedSamples());
+            LiveEncoderException e = org.junit.jupiter.api.Assertions.assertThrows(LiveEncoderException.class,
+                    encoder::rethrow);
+            assertTrue(e.getMessage().startsWith("live encoder failed: cannot write the codes of sample D-2 (scan "
+                    + "scan-1) to " + CodesFile.siblingOf(Path.of(b.file())) + ": DirectoryNotEmptyException (" + blocker
+                    + ")"), e.getMessage());
+        }
+        assertEquals(Set.of("D-1 VNIR", "D-1 SWIR"), committedCodes().keySet());
+        Files.delete(blocker.resolve("in-the-way"));
+        Files.delete(blocker);
+        try (LiveEncoder again = LiveEncoder.start(settings(), catalog, clock)) {
+            assertTrue(again.awaitProcessed(1, WAIT));
+            assertEquals(1, again.encodedSamples());
+        }
+        Map<String, List<SampleCodes>> codes = committedCodes();
+        assertEquals(Set.of("D-1 VNIR", "D-1 SWIR", "D-2 VNIR", "D-2 SWIR"), codes.keySet());
+        assertCodes(codes.get("D-2 VNIR"), b, SensorKind.VNIR, vnir1, 4);
+        assertCodes(codes.get("D-1 SWIR"), a, SensorKind.SWIR, swir1, 5);
+    }
+
     /** Chunks of one sample and camera: in order, each once, one model, rows adding up to the record's count. */
     private static void assertCodes(List<SampleCodes> chunks, SampleContainerWritten w, SensorKind kind,
                                     TrainedModel model, int rowsPerChunk) {
