@@ -112,10 +112,16 @@ public final class LiveEncoder implements AutoCloseable {
             throw new LiveEncoderException("live encoder " + s.instanceId() + " cannot start its transactional producer"
                     + " on " + s.bootstrapServers() + ": " + e.getMessage(), e);
         }
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(s), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        consumer.subscribe(List.of(HyclusTopics.SAMPLE_CONTAINERS.name()));
-        LiveEncoder e = new LiveEncoder(s, catalog, clock, consumer, producer);
+        LiveEncoder e;
+        try {
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(s), new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer());
+            consumer.subscribe(List.of(HyclusTopics.SAMPLE_CONTAINERS.name()));
+            e = new LiveEncoder(s, catalog, clock, consumer, producer);
+        } catch (RuntimeException ex) {
+            producer.close(Duration.ZERO);
+            throw ex;
+        }
         e.thread.start();
         LOG.info("Live encoder {} reading {} on {} (group {})", s.instanceId(), HyclusTopics.SAMPLE_CONTAINERS.name(),
                 s.bootstrapServers(), s.groupId());
