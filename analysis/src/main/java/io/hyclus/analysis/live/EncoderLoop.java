@@ -104,24 +104,39 @@ final class EncoderLoop implements Runnable {
         return null;
     }
 
-    /** One record, one transaction. */
+    /** What handling a record sent in the open transaction. */
+    private record Handled(Outcome outcome, long spectra, SampleContainerWritten sample) {
+    }
+
+    /** One record, one transaction: its codes (or its dead letter) and its offset commit together. */
     private Outcome process(ConsumerRecord<byte[], byte[]> r) {
-        String where = DeadLetters.where(r);
         producer.beginTransaction();
+        Handled h = handle(r, DeadLetters.where(r));
+        producer.flush();
+        producer.sendOffsetsToTransaction(Map.of(new TopicPartition(r.topic(), r.partition()),
+                new OffsetAndMetadata(r.offset() + 1)), consumer.groupMetadata());
+        if (h.sample() != null && settings.faults().haltBeforeCommit(h.sample())) {
+            LOG.warn("encoder: halted by the fault hook before committing {} ({})", DeadLetters.where(r),
+                    h.sample().sampleId());
+            return Outcome.HALTED;
+        }
+        producer.commitTransaction();
+        listener.committed(h.outcome(), h.spectra());
+        return h.outcome();
+    }
+
+    /** Encodes the sample, writes its codes file and sends its codes; or sends its dead letter. */
+    private Handled handle(ConsumerRecord<byte[], byte[]> r, String where) {
         SampleContainerWritten sample = null;
-        Outcome outcome;
-        long spectra = 0;
         try {
             sample = ScanEventCodec.decodeSampleWritten(r.value(), where);
             Optional<EncodedSample> codes = encoder.encode(sample, where, clock.instant());
-            if (codes.isPresent()) {
-                CodesFile.write(codes.get());
-                spectra = publish(codes.get());
-                outcome = Outcome.ENCODED;
-            } else {
+            if (codes.isEmpty()) {
                 deleteStaleCodes(sample);
-                outcome = Outcome.SKIPPED;
+                return new Handled(Outcome.SKIPPED, 0, sample);
             }
+            CodesFile.write(codes.get());
+            return new Handled(Outcome.ENCODED, publish(codes.get()), sample);
         } catch (CodecException | BadSampleException e) {
             LOG.error("encoder: dead-lettered {} to {}: {}", where, HyclusTopics.SAMPLE_CONTAINERS_DEAD_LETTERS.name(),
                     e.getMessage());
@@ -129,18 +144,8 @@ final class EncoderLoop implements Runnable {
                 deleteStaleCodes(sample);
             }
             producer.send(DeadLetters.of(r, e.getMessage()));
-            outcome = Outcome.DEAD_LETTERED;
+            return new Handled(Outcome.DEAD_LETTERED, 0, sample);
         }
-        producer.flush();
-        producer.sendOffsetsToTransaction(Map.of(new TopicPartition(r.topic(), r.partition()),
-                new OffsetAndMetadata(r.offset() + 1)), consumer.groupMetadata());
-        if (sample != null && settings.faults().haltBeforeCommit(sample)) {
-            LOG.warn("encoder: halted by the fault hook before committing {} ({})", where, sample.sampleId());
-            return Outcome.HALTED;
-        }
-        producer.commitTransaction();
-        listener.committed(outcome, spectra);
-        return outcome;
     }
 
     /** Sends every camera's codes in chunks; returns the spectra encoded. */
