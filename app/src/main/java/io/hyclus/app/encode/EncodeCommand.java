@@ -65,6 +65,11 @@ public final class EncodeCommand implements Callable<Integer> {
             throw OptionChecks.invalid(spec, "--bootstrap-servers must be HOST:PORT[,HOST:PORT...] with ports 1-65535: '"
                     + bootstrapServers + "'");
         }
+        try {
+            io.hyclus.core.Checks.identifier("--group-id", groupId);
+        } catch (IllegalArgumentException e) {
+            throw OptionChecks.invalid(spec, e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path encoderDir = workDir.resolve("encoder");
         try (WorkDirLock lock = WorkDirLock.acquire(encoderDir, InstantSource.system().instant())) {

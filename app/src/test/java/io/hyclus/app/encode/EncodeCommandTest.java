@@ -51,6 +51,16 @@ class EncodeCommandTest {
     }
 
     @Test
+    void groupIdNotAnIdentifier_isAParameterError() {
+        String[] r = run("encode", "--bootstrap-servers", "127.0.0.1:9", "--group-id", "a b", "--work-dir",
+                work.resolve("w").toString());
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].startsWith("--group-id must be 1-128 characters of letters, digits, '.', '_' or '-' starting with"
+                + " a letter or digit: 'a b'"), r[1]);
+        assertFalse(Files.exists(work.resolve("w")));
+    }
+
+    @Test
     void nothingAnswering_failsNamingTheServers() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
