@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
  * aborts its open transaction and takes its partitions back at once. Unique per directory: never run a copy of a work
  * directory beside its original.
  */
-final class EncoderInstanceId {
+public final class EncoderInstanceId {
     static final String FILE = "instance.id";
     private static final Pattern ID = Pattern.compile("hyclus-encoder-[0-9a-f-]{36}");
 
     private EncoderInstanceId() {
     }
 
-    static String in(Path dir) {
+    /** The id kept in {@code dir} (created there on first use), for {@code LiveEncoderSettings.instanceId}. */
+    public static String in(Path dir) {
         Path file = dir.resolve(FILE);
         try {
             Files.createDirectories(dir);
