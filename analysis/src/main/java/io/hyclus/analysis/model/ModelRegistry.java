@@ -75,7 +75,7 @@ public final class ModelRegistry implements ModelCatalog {
             Files.createDirectories(nameDir);
             for (int attempt = 0; attempt < 100; attempt++) {
                 ModelRef ref = new ModelRef(name, lastVersion(nameDir) + 1);
-                Path tmp = Files.createTempDirectory(nameDir, ".tmp-v" + ref.version() + "-");
+                Path tmp = RegistryFiles.tempDirectory(nameDir, ".tmp-v" + ref.version() + "-");
                 try {
                     writeVersion(tmp, new TrainedModel(model.metadata().withRef(ref), model.scaler(), model.model()));
                     Files.move(tmp, nameDir.resolve("v" + ref.version()), StandardCopyOption.ATOMIC_MOVE);

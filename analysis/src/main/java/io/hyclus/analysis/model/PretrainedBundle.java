@@ -71,7 +71,7 @@ final class PretrainedBundle {
     Path copy(String version, Path parent) {
         Path tmp;
         try {
-            tmp = Files.createTempDirectory(parent, ".tmp-bundle-");
+            tmp = RegistryFiles.tempDirectory(parent, ".tmp-bundle-");
         } catch (IOException e) {
             throw new ModelException("cannot create a temporary folder in " + parent + ": " + e.getMessage(), e);
         }

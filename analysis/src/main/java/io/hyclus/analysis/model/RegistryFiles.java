@@ -40,6 +40,7 @@ final class RegistryFiles {
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), ".tmp-" + target.getFileName(), "");
         try {
+            permissions(tmp, "rw-r--r--");
             Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -53,6 +54,21 @@ final class RegistryFiles {
 
     static void writeAtomically(Path target, String text) throws IOException {
         writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A temporary folder under {@code parent} with the usual rwxr-xr-x (createTempDirectory makes it owner-only). */
+    static Path tempDirectory(Path parent, String prefix) throws IOException {
+        Path tmp = Files.createTempDirectory(parent, prefix);
+        permissions(tmp, "rwxr-xr-x");
+        return tmp;
+    }
+
+    private static void permissions(Path p, String perms) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the default
+        }
     }
 
     /** Deletes {@code dir} and everything under it, if it exists. */
