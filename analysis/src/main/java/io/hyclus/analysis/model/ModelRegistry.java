@@ -4,8 +4,7 @@ import io.hyclus.core.spectral.SensorKind;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +37,7 @@ public final class ModelRegistry implements ModelCatalog {
     public static final String ORIGIN = "origin";
     static final String PROMOTED = "promoted";
     private static final Pattern VERSION = Pattern.compile("v([1-9][0-9]{0,8})");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final Path dir;
 
@@ -76,12 +76,16 @@ public final class ModelRegistry implements ModelCatalog {
             for (int attempt = 0; attempt < 100; attempt++) {
                 ModelRef ref = new ModelRef(name, lastVersion(nameDir) + 1);
                 Path tmp = RegistryFiles.tempDirectory(nameDir, ".tmp-v" + ref.version() + "-");
+                Path target = nameDir.resolve("v" + ref.version());
                 try {
                     writeVersion(tmp, new TrainedModel(model.metadata().withRef(ref), model.scaler(), model.model()));
-                    Files.move(tmp, nameDir.resolve("v" + ref.version()), StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                     return ref;
-                } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                    // another writer took this number first: try the next
+                } catch (FileSystemException e) {
+                    if (!Files.isDirectory(target)) {
+                        throw e;
+                    }
+                    // another writer took this number first (rename(2) says ENOTEMPTY or EEXIST): try the next
                 } finally {
                     RegistryFiles.deleteTree(tmp);
                 }
@@ -224,8 +228,8 @@ public final class ModelRegistry implements ModelCatalog {
         try (Stream<Path> names = Files.list(dir)) {
             for (Path n : names.filter(Files::isDirectory).toList()) {
                 String name = n.getFileName().toString();
-                if (name.equals(PROMOTED) || name.startsWith(".")) {
-                    continue;
+                if (name.equals(PROMOTED) || !NAME.matcher(name).matches()) {
+                    continue; // pointers, temporary folders, anything that is not a model name
                 }
                 try (Stream<Path> vs = Files.list(n)) {
                     for (Path v : vs.filter(Files::isDirectory).toList()) {
@@ -238,8 +242,6 @@ public final class ModelRegistry implements ModelCatalog {
             }
         } catch (IOException e) {
             throw new ModelException("cannot list the model registry " + dir + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new ModelException("model registry " + dir + " holds a folder that is not a model name: " + e.getMessage(), e);
         }
         out.sort(Comparator.comparing(ModelRef::name).thenComparingInt(ModelRef::version));
         return out;

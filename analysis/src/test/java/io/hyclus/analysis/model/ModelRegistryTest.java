@@ -208,4 +208,44 @@ class ModelRegistryTest {
         assertEquals(List.of(), reg.seedPretrainedIfMissing(), "HyClus ships no pretrained files yet");
         assertEquals(List.of(), reg.versions());
     }
+
+    @Test
+    void save_concurrently_everyVersionOnce_noneLost() throws Exception {
+        ModelRegistry reg = ModelRegistry.open(dir);
+        Files.createDirectories(dir.resolve("Not A Model"));
+        TrainedModel m = pca(SensorKind.VNIR, 2, 1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<ModelRef>> refs = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                refs.add(pool.submit(() -> reg.save(m)));
+            }
+            java.util.Set<Integer> versions = new java.util.TreeSet<>();
+            for (java.util.concurrent.Future<ModelRef> f : refs) {
+                versions.add(f.get().version());
+            }
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList(), List.copyOf(versions));
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(12, reg.versions().size(), "the folder that is not a model name is not listed");
+    }
+
+    @Test
+    void saveLoad_noValidationData_nanLossRoundTrips() {
+        SpectraBlock raw = SpectraBlock.of(Containers.mixtures(50, 1, 0.02));
+        MinMaxScaler scaler = MinMaxScaler.fit(raw);
+        SpectralModel m = PcaModel.untrained(D, 2, 1);
+        List<EpochRecord> epochs = m.fit(scaler.transform(raw), new SpectraBlock(new float[0], 0, D),
+                TrainingSettings.study(1), EpochListener.NONE);
+        TrainedModel t = pca(SensorKind.VNIR, 2, 1);
+        ModelMetadata a = t.metadata();
+        ModelRegistry reg = ModelRegistry.open(dir);
+        ModelRef ref = reg.save(new TrainedModel(new ModelMetadata(a.ref(), a.spec(), a.input(), a.wavelengthNm(), 1,
+                a.trainingDataSha256(), a.samples(), "none", epochs, a.softwareVersion(), a.createdAt(), a.provenance()),
+                scaler, m));
+        EpochRecord back = reg.load(ref).metadata().epochs().get(0);
+        assertTrue(Double.isNaN(back.validationLoss()));
+        assertEquals(epochs.get(0).trainLoss(), back.trainLoss());
+    }
 }

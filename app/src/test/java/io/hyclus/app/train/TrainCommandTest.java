@@ -154,6 +154,12 @@ class TrainCommandTest {
         Run missing = run("models", "--work-dir", work.toString(), "promote", "pca-2-vnir@4");
         assertEquals(1, missing.rc());
         assertTrue(missing.err().contains("no model pca-2-vnir@4 in " + work.resolve("models")), missing.err());
+        Files.createDirectories(work.resolve("models/pca-2-vnir/v2"));
+        Run list = run("models", "--work-dir", work.toString(), "list");
+        assertEquals(1, list.rc());
+        assertTrue(list.out().contains("pca-2-vnir@2             unreadable: model version folder "
+                + work.resolve("models/pca-2-vnir/v2") + " has no model.json"), list.out());
+        assertTrue(list.out().startsWith("pca-2-vnir@1 "), list.out());
         Run noRegistry = run("models", "--registry", dir.resolve("nowhere").toString(), "list");
         assertEquals(1, noRegistry.rc());
         assertTrue(noRegistry.err().contains("no model registry at " + dir.resolve("nowhere")), noRegistry.err());
