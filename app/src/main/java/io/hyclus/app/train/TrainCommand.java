@@ -102,7 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         TrainingData data = TrainingDataReader.read(job.data());
-        describe(out, data, job);
+        describe(out, data, job, (System.nanoTime() - start) / 1e9);
         ProgressPrinter progress = new ProgressPrinter(out, System.console() != null);
         TrainingRun.Result r;
         try {
@@ -137,15 +137,15 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainingJob(modelSpec, data, settings, promote, Map.of("command", command));
     }
 
-    private static void describe(PrintWriter out, TrainingData d, TrainingJob job) {
+    private static void describe(PrintWriter out, TrainingData d, TrainingJob job, double readSeconds) {
         d.skipped().forEach(s -> out.println("warning: " + s));
         double[] wl = d.wavelengthNm();
         out.printf(Locale.ROOT, "Training %s on %s spectra (%d bands, %.1f-%.1f nm) from %d containers under %s (%s):%n",
                 job.modelName(), job.data().camera(), wl.length, wl[0], wl[wl.length - 1], d.containersRead(),
                 job.data().samples(), job.data().filter().describe());
-        out.printf(Locale.ROOT, "  %d training spectra from %d samples, %d validation spectra from %d samples; %s%n",
-                d.train().rows(), d.trainingSamples().size(), d.validationSpectra().rows(), d.validationSamples().size(),
-                d.validation());
+        out.printf(Locale.ROOT, "  %d training spectra from %d samples, %d validation spectra from %d samples; %s; read in"
+                        + " %.1f s%n", d.train().rows(), d.trainingSamples().size(), d.validationSpectra().rows(),
+                d.validationSamples().size(), d.validation(), readSeconds);
         out.flush();
     }
 

@@ -53,7 +53,7 @@ class TrainCommandTest {
         assertEquals(0, r.rc(), r.err());
         Path v1 = work.resolve("models/pca-3-vnir/v1");
         assertTrue(r.out().contains("120 training spectra from 3 samples, 40 validation spectra from 1 samples; whole "
-                + "samples: 1 of 4 held out (fraction 0.25, seed 7)"), r.out());
+                + "samples: 1 of 4 held out (fraction 0.25, seed 7); read in "), r.out());
         assertTrue(r.out().contains("epoch 1/1  train "), r.out());
         assertTrue(r.out().contains("Trained pca-3-vnir@1 in "), r.out());
         assertTrue(r.out().contains("(promoted for VNIR)\n  written to " + v1), r.out());
@@ -73,7 +73,7 @@ class TrainCommandTest {
         assertEquals(0, again.rc(), again.err());
         assertTrue(again.out().contains("Trained pca-2-vnir@1"), again.out());
         assertTrue(again.out().contains("180 training spectra from 4 samples, 20 validation spectra from 4 samples; random"
-                + " spectra: 20 of 200 held out (fraction 0.1, seed 1)"), again.out());
+                + " spectra: 20 of 200 held out (fraction 0.1, seed 1); read in "), again.out());
 
         Run list = run("models", "--registry", work.resolve("models").toString(), "list");
         assertEquals(0, list.rc(), list.err());
