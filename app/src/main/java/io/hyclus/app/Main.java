@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             io.hyclus.app.segment.SegmentCommand.class, io.hyclus.app.encode.EncodeCommand.class,
             io.hyclus.app.export.ExportCommand.class,
             io.hyclus.app.tsne.TsneCommand.class,
+            io.hyclus.app.train.TrainCommand.class, io.hyclus.app.train.ModelsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
