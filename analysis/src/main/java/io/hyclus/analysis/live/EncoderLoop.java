@@ -39,7 +39,8 @@ final class EncoderLoop implements Runnable {
 
     /** Told of every committed outcome, and of the end of the loop. */
     interface Listener {
-        void committed(Outcome outcome, long spectra);
+        /** @param sample the record's sample, null for a record that could not be decoded */
+        void committed(Outcome outcome, long spectra, SampleContainerWritten sample);
 
         void stopped(Outcome how, Throwable failure);
     }
@@ -121,7 +122,7 @@ final class EncoderLoop implements Runnable {
             return Outcome.HALTED;
         }
         producer.commitTransaction();
-        listener.committed(h.outcome(), h.spectra());
+        listener.committed(h.outcome(), h.spectra(), h.sample());
         return h.outcome();
     }
 

@@ -1,6 +1,7 @@
 package io.hyclus.analysis.live;
 
 import io.hyclus.analysis.model.ModelCatalog;
+import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.kafka.topic.HyclusTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,7 +15,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -49,14 +53,22 @@ public final class LiveEncoder implements AutoCloseable {
     private long deadLettered;
     private long skipped;
     private long spectra;
+    /** The last {@link #RECENT} samples handled, by {@code scanId/sampleId}, for {@link #awaitSample}. */
+    private final Map<String, SampleOutcome> recent = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SampleOutcome> eldest) {
+            return size() > RECENT;
+        }
+    };
+    private static final int RECENT = 10_000;
 
     private LiveEncoder(LiveEncoderSettings s, ModelCatalog catalog, InstantSource clock,
                         KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> producer) {
         SampleEncoder encoder = new SampleEncoder(new PromotedModels(catalog), s.batchRows());
         this.loop = new EncoderLoop(s, consumer, producer, encoder, clock, new EncoderLoop.Listener() {
             @Override
-            public void committed(EncoderLoop.Outcome outcome, long n) {
-                count(outcome, n);
+            public void committed(EncoderLoop.Outcome outcome, long n, SampleContainerWritten sample) {
+                count(outcome, n, sample);
             }
 
             @Override
@@ -183,7 +195,34 @@ public final class LiveEncoder implements AutoCloseable {
         return true;
     }
 
-    private synchronized void count(EncoderLoop.Outcome outcome, long n) {
+    /** How a sample was handled: its codes committed, its record dead-lettered, or no camera had a model. */
+    public enum SampleOutcome { ENCODED, DEAD_LETTERED, SKIPPED }
+
+    /**
+     * Waits until the sample {@code scanId/sampleId} was handled and committed by this instance since its start.
+     *
+     * @return how it was handled; empty if {@code timeout} passed first, or the encoder halted or was closed
+     * @throws LiveEncoderException if the encoder failed meanwhile
+     */
+    public synchronized Optional<SampleOutcome> awaitSample(String scanId, String sampleId, Duration timeout)
+            throws InterruptedException {
+        String key = scanId + "/" + sampleId;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!recent.containsKey(key)) {
+            rethrow();
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || state != State.RUNNING) {
+                return Optional.empty();
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return Optional.of(recent.get(key));
+    }
+
+    private synchronized void count(EncoderLoop.Outcome outcome, long n, SampleContainerWritten sample) {
+        if (sample != null && outcome != EncoderLoop.Outcome.HALTED) {
+            recent.put(sample.scanId() + "/" + sample.sampleId(), SampleOutcome.valueOf(outcome.name()));
+        }
         switch (outcome) {
             case ENCODED -> encoded++;
             case DEAD_LETTERED -> deadLettered++;

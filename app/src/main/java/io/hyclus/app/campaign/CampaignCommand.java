@@ -1,13 +1,15 @@
 package io.hyclus.app.campaign;
 
+import io.hyclus.analysis.live.LiveEncoder;
 import io.hyclus.app.OptionChecks;
 import io.hyclus.app.pipeline.Pipeline;
 import io.hyclus.app.pipeline.PipelineOptions;
 import io.hyclus.app.rig.RigKind;
 import io.hyclus.app.rig.RigSettings;
 import io.hyclus.app.rig.SimulatedCampaign;
-import io.hyclus.simulator.campaign.TrayPlanner;
+import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.simulator.campaign.TrayPlanner.SimulatedTray;
+import io.hyclus.simulator.campaign.TrayPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +18,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.InstantSource;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code hyclus campaign}. */
 @Command(name = "campaign", mixinStandardHelpOptions = true,
@@ -53,7 +58,7 @@ public final class CampaignCommand implements Callable<Integer> {
         OptionChecks.positive(spec, "--frame-rate", frameRate);
         int[] v = size("--vnir", vnir);
         int[] s = size("--swir", swir);
-        CampaignSettings settings = new CampaignSettings(common.pipeline(), common.library(),
+        CampaignSettings settings = new CampaignSettings(common.pipeline().withLiveEncoder(), common.library(),
                 RigSettings.atFrameRate(v[0], v[1], s[0], s[1], frameRate, common.seed()), trays, beltSpeed,
                 common.timeout(), common.exitWhenDone());
         PrintWriter out = spec.commandLine().getOut();
@@ -66,6 +71,15 @@ public final class CampaignCommand implements Callable<Integer> {
                     .run(planned, RigKind.SERIAL, pipeline, out, o -> CampaignReport.printTray(o, out));
             out.printf("Campaign: %d trays, %d sample containers in %s%n", done.size(),
                     done.stream().mapToInt(o -> o.containers().size()).sum(), settings.pipeline().outputDir().toAbsolutePath());
+            out.flush();
+            Map<LiveEncoder.SampleOutcome, Long> encoded = pipeline.awaitEncoded(done.stream()
+                    .flatMap(o -> o.containers().stream()).toList(), settings.timeout()).values().stream()
+                    .collect(Collectors.groupingBy(o -> o, () -> new EnumMap<>(LiveEncoder.SampleOutcome.class),
+                            Collectors.counting()));
+            out.printf("Live encoder: %d samples encoded, %d dead-lettered, %d with no promoted model (codes beside each"
+                    + " container, and on %s)%n", encoded.getOrDefault(LiveEncoder.SampleOutcome.ENCODED, 0L),
+                    encoded.getOrDefault(LiveEncoder.SampleOutcome.DEAD_LETTERED, 0L),
+                    encoded.getOrDefault(LiveEncoder.SampleOutcome.SKIPPED, 0L), HyclusTopics.SAMPLE_CODES.name());
             out.flush();
             if (!common.exitWhenDone()) {
                 out.println("Segmentation keeps running; press Ctrl-C to stop.");

@@ -1,13 +1,17 @@
 package io.hyclus.app.demo;
 
-import io.hyclus.container.SampleContainerReader;
-import io.hyclus.container.SampleSpectra;
+import io.hyclus.analysis.live.CodesFile;
+import io.hyclus.analysis.live.EncodedSample;
+import io.hyclus.analysis.live.LiveEncoder;
 import io.hyclus.app.campaign.CampaignRun;
 import io.hyclus.app.campaign.TrayOutcome;
 import io.hyclus.app.pipeline.Pipeline;
 import io.hyclus.app.pipeline.PipelineSettings;
 import io.hyclus.app.rig.RigKind;
 import io.hyclus.app.rig.SimulatedCampaign;
+import io.hyclus.container.SampleContainerReader;
+import io.hyclus.container.SampleSpectra;
+import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.simulator.campaign.TrayPlanner.SimulatedTray;
 
 import java.io.PrintWriter;
@@ -15,7 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The demo: the campaign's machinery ({@link CampaignRun}) with one tray on the in-process rig, both cameras, through
@@ -41,15 +48,18 @@ public final class DemoPipeline implements AutoCloseable {
     public static DemoPipeline start(DemoSettings s, InstantSource clock, PrintWriter out) {
         SimulatedCampaign campaign = SimulatedCampaign.open(s.libraryDir(), s.rig(), clock);
         return new DemoPipeline(s, clock, campaign,
-                Pipeline.start(new PipelineSettings(s.workDir(), s.bootstrapServers()), clock, out), out);
+                Pipeline.start(new PipelineSettings(s.workDir(), s.bootstrapServers()).withLiveEncoder(), clock, out), out);
     }
 
     public String bootstrapServers() {
         return pipeline.bootstrapServers();
     }
 
-    /** Scans the demo tray and waits until every sample's container is written, then reads them back. */
-    public DemoResult runScan() {
+    /**
+     * Scans the demo tray and waits until every sample's container is written and encoded, then reads containers and
+     * codes back.
+     */
+    public DemoResult runScan() throws InterruptedException {
         long t0 = System.nanoTime();
         SimulatedTray tray = DemoTray.plan(campaign.samples(), settings.samples());
         TrayOutcome outcome = new CampaignRun(campaign, settings.scan(), settings.timeout(), clock)
@@ -58,7 +68,12 @@ public final class DemoPipeline implements AutoCloseable {
                 .map(w -> SampleContainerReader.read(Path.of(w.file())))
                 .sorted(Comparator.comparing(s -> tray.layout().slotOf(s.metadata().sampleId()).orElseThrow().index()))
                 .toList();
-        return new DemoResult(outcome.scan(), pipeline.bootstrapServers(), settings.outputDir(), samples,
+        Map<SampleContainerWritten, LiveEncoder.SampleOutcome> encoded = pipeline.awaitEncoded(outcome.containers(),
+                settings.timeout());
+        Map<String, Optional<EncodedSample>> codes = new LinkedHashMap<>();
+        encoded.forEach((w, o) -> codes.put(w.sampleId(), o == LiveEncoder.SampleOutcome.ENCODED
+                ? Optional.of(CodesFile.read(CodesFile.siblingOf(Path.of(w.file())))) : Optional.empty()));
+        return new DemoResult(outcome.scan(), pipeline.bootstrapServers(), settings.outputDir(), samples, codes,
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 

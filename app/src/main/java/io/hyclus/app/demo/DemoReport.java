@@ -1,5 +1,6 @@
 package io.hyclus.app.demo;
 
+import io.hyclus.analysis.live.EncodedSample;
 import io.hyclus.container.CameraSpectra;
 import io.hyclus.container.SampleSpectra;
 import io.hyclus.core.spectral.SensorKind;
@@ -7,6 +8,7 @@ import io.hyclus.core.spectral.SensorKind;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Prints a demo's outcome: where the files went and one line per sample, each camera's pixels and mean reflectance. */
 final class DemoReport {
@@ -28,7 +30,24 @@ final class DemoReport {
         for (SampleSpectra s : r.samples()) {
             out.println(line(s));
         }
+        out.println("Codes (live encoder), one " + io.hyclus.analysis.live.CodesFile.SUFFIX + " file beside each container:");
+        for (SampleSpectra s : r.samples()) {
+            out.println(codesLine(s.metadata().sampleId(), r.codes().getOrDefault(s.metadata().sampleId(), Optional.empty())));
+        }
         out.flush();
+    }
+
+    static String codesLine(String sampleId, Optional<EncodedSample> codes) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-16s", sampleId));
+        if (codes.isEmpty()) {
+            return b.append(" not encoded (see the encoder's log and hyclus.sample-containers.dlq)").toString();
+        }
+        for (SensorKind kind : SensorKind.values()) {
+            codes.get().camera(kind).ifPresentOrElse(
+                    c -> b.append(String.format(Locale.ROOT, "  %s %6d x %d by %s", kind, c.rows(), c.codeSize(), c.modelRef())),
+                    () -> b.append("  ").append(kind).append(" not encoded"));
+        }
+        return b.toString();
     }
 
     static String line(SampleSpectra s) {

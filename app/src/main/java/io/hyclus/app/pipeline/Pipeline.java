@@ -1,7 +1,14 @@
 package io.hyclus.app.pipeline;
 
+import io.hyclus.analysis.live.LiveEncoder;
+import io.hyclus.analysis.live.LiveEncoderSettings;
+import io.hyclus.analysis.model.ModelRef;
+import io.hyclus.analysis.model.ModelRegistry;
+import io.hyclus.app.encode.EncoderInstanceId;
 import io.hyclus.broker.EmbeddedBrokerSettings;
 import io.hyclus.broker.EmbeddedKafkaBroker;
+import io.hyclus.core.scan.SampleContainerWritten;
+import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.TopicAdmin;
 import io.hyclus.streaming.segment.SegmentationSettings;
@@ -11,12 +18,15 @@ import io.hyclus.streaming.service.StreamsSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The embedded broker (unless a cluster is given), HyClus's topics and the segmentation service, started
- * together and stopped together.
+ * The embedded broker (unless a cluster is given), HyClus's topics, the segmentation service and (when asked) the live
+ * encoder, started together and stopped together.
  */
 public final class Pipeline implements AutoCloseable {
     private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(120);
@@ -26,16 +36,50 @@ public final class Pipeline implements AutoCloseable {
     private final Optional<EmbeddedKafkaBroker> broker;
     private final String bootstrapServers;
     private final SegmentationService segmentation;
+    private final Optional<Encoder> encoder;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::close, "hyclus-shutdown");
 
     private Pipeline(PipelineSettings settings, WorkDirLock lock, Optional<EmbeddedKafkaBroker> broker,
-                     String bootstrapServers, SegmentationService segmentation) {
+                     String bootstrapServers, SegmentationService segmentation, Optional<Encoder> encoder) {
         this.settings = settings;
         this.lock = lock;
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.segmentation = segmentation;
+        this.encoder = encoder;
+    }
+
+    /** The live encoder with the lock on its instance directory. */
+    private record Encoder(LiveEncoder service, WorkDirLock lock) implements AutoCloseable {
+        static Encoder start(PipelineSettings s, String bootstrap, InstantSource clock, PrintWriter out) {
+            ModelRegistry models = ModelRegistry.open(s.modelsDir());
+            for (ModelRef r : models.seedPretrainedIfMissing()) {
+                out.println("Promoted the pretrained model " + r + " (shipped with HyClus) in " + models.dir().toAbsolutePath());
+            }
+            for (SensorKind kind : SensorKind.values()) {
+                out.println(models.promoted(kind).map(r -> "Live encoder: " + kind + " spectra encoded with " + r)
+                        .orElse("Live encoder: no model promoted for " + kind + " in " + models.dir().toAbsolutePath()
+                                + "; its spectra are not encoded (hyclus train --promote)"));
+            }
+            WorkDirLock lock = WorkDirLock.acquire(s.encoderDir(), clock.instant());
+            try {
+                LiveEncoderSettings es = LiveEncoderSettings.defaults(bootstrap, EncoderInstanceId.in(s.encoderDir()));
+                return new Encoder(LiveEncoder.start(es, models, clock), lock);
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                service.close();
+            } finally {
+                lock.close();
+            }
+        }
     }
 
     /**
@@ -59,7 +103,15 @@ public final class Pipeline implements AutoCloseable {
             SegmentationService seg = SegmentationService.start(
                     new StreamsSettings(bootstrap, StreamsSettings.DEFAULT_APPLICATION_ID, s.stateDir(), replication),
                     SegmentationSettings.in(s.outputDir()), clock, STREAMS_START_TIMEOUT);
-            Pipeline pipeline = new Pipeline(s, lock, broker, bootstrap, seg);
+            Optional<Encoder> enc;
+            try {
+                enc = s.liveEncoder() ? Optional.of(Encoder.start(s, bootstrap, clock, out)) : Optional.empty();
+            } catch (RuntimeException e) {
+                seg.close();
+                throw e;
+            }
+            out.flush();
+            Pipeline pipeline = new Pipeline(s, lock, broker, bootstrap, seg, enc);
             Runtime.getRuntime().addShutdownHook(pipeline.shutdownHook);
             return pipeline;
         } catch (RuntimeException e) {
@@ -77,9 +129,44 @@ public final class Pipeline implements AutoCloseable {
         return settings;
     }
 
-    /** Throws if segmentation stopped on an error. */
+    /** Throws if segmentation or the live encoder stopped on an error. */
     public void checkHealth() {
         segmentation.rethrow();
+        encoder.ifPresent(e -> e.service().rethrow());
+    }
+
+    /** The live encoder, if this pipeline runs one. */
+    public Optional<LiveEncoder> liveEncoder() {
+        return encoder.map(Encoder::service);
+    }
+
+    /**
+     * Waits until the live encoder has handled each of {@code samples} (in order), checking the pipeline's health.
+     *
+     * @return how each was handled, in the given order
+     * @throws IllegalStateException if this pipeline runs no encoder
+     * @throws io.hyclus.app.AppException naming the first sample not handled within {@code timeout} (all samples)
+     */
+    public Map<SampleContainerWritten, LiveEncoder.SampleOutcome> awaitEncoded(List<SampleContainerWritten> samples,
+                                                                             Duration timeout) throws InterruptedException {
+        LiveEncoder e = liveEncoder().orElseThrow(() -> new IllegalStateException("this pipeline runs no live encoder"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<SampleContainerWritten, LiveEncoder.SampleOutcome> out = new LinkedHashMap<>();
+        for (SampleContainerWritten w : samples) {
+            Optional<LiveEncoder.SampleOutcome> o = Optional.empty();
+            while (o.isEmpty() && System.nanoTime() < deadline) {
+                checkHealth();
+                o = e.awaitSample(w.scanId(), w.sampleId(), Duration.ofMillis(Math.min(1000,
+                        Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+            }
+            if (o.isEmpty()) {
+                checkHealth();
+                throw new io.hyclus.app.AppException("the live encoder has not encoded sample " + w.sampleId() + " of scan "
+                        + w.scanId() + " (" + w.file() + ") within " + timeout.toSeconds() + " s");
+            }
+            out.put(w, o.get());
+        }
+        return out;
     }
 
     /** Blocks until {@link #close()} is called (from the shutdown hook on Ctrl-C or SIGTERM) or the thread is interrupted. */
@@ -104,6 +191,7 @@ public final class Pipeline implements AutoCloseable {
             // the JVM is shutting down: this is the hook
         }
         try {
+            encoder.ifPresent(Encoder::close);
             segmentation.close();
             broker.ifPresent(EmbeddedKafkaBroker::close);
         } finally {
