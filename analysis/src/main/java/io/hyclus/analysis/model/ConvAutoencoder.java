@@ -8,18 +8,17 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * HyClus's 1-D convolutional autoencoder along the band axis (the study's exact layers were not published; this design
- * and its measurements are in docs/autoencoders.md). Encoder: the spectrum as a 1 x D image of one channel →
- * conv 1x7 (8 filters, same padding, tanh) → max-pool 1x2 → conv 1x5 (16 filters, tanh) → max-pool 1x2 → dense 64
- * tanh → dense k tanh (the code). Decoder: dense 64 tanh → dense 128 tanh → dense D sigmoid, binary cross-entropy.
- * Pooling truncates, so any D ≥ 8 works. Orthogonal weights (kernels flattened as PyTorch does), zero biases.
+ * HyClus's 1-D convolutional autoencoder along the band axis (the study's exact layers were not published; this design,
+ * the two it replaced and the measurements are in docs/autoencoders.md). Encoder: the spectrum as a 1 x D image of one
+ * channel → conv 1x7, stride 2 (8 filters, same padding, tanh) → conv 1x5, stride 2 (16 filters, tanh) → dense 64
+ * tanh → dense k, linear (the code). Decoder: dense 128 tanh → dense D sigmoid, binary cross-entropy.
+ * Strided convolutions (not pooling) halve the length twice, ceil(D/2) then ceil(D/4), so any D ≥ 8 works.
+ * Orthogonal weights (kernels flattened as PyTorch does), zero biases.
  */
 public final class ConvAutoencoder extends NetworkAutoencoder {
     private ConvAutoencoder(Design design, MultiLayerNetwork net) {
@@ -42,7 +41,7 @@ public final class ConvAutoencoder extends NetworkAutoencoder {
     record Design(ModelSpec spec, int bands) implements NetworkDesign {
         Design {
             if (bands < 8) {
-                throw new ModelException("convolutional autoencoder needs at least 8 bands (two 1x2 poolings), got " + bands);
+                throw new ModelException("convolutional autoencoder needs at least 8 bands, got " + bands);
             }
         }
 
@@ -55,29 +54,21 @@ public final class ConvAutoencoder extends NetworkAutoencoder {
         public List<Layer> encoderLayers() {
             return List.of(
                     conv(7, 8),
-                    pool(),
                     conv(5, 16),
-                    pool(),
                     new DenseLayer.Builder().nOut(64).activation(Activation.TANH).build(),
-                    new DenseLayer.Builder().nOut(spec.codeSize()).activation(Activation.TANH).build());
+                    new DenseLayer.Builder().nOut(spec.codeSize()).activation(Activation.IDENTITY).build());
         }
 
         @Override
         public List<Layer> decoderLayers() {
             return List.of(
-                    new DenseLayer.Builder().nOut(64).activation(Activation.TANH).build(),
                     new DenseLayer.Builder().nOut(128).activation(Activation.TANH).build(),
                     new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(bands).activation(Activation.SIGMOID).build());
         }
 
         private static Layer conv(int width, int filters) {
-            return new ConvolutionLayer.Builder(1, width).nOut(filters).convolutionMode(ConvolutionMode.Same)
+            return new ConvolutionLayer.Builder(1, width).stride(1, 2).nOut(filters).convolutionMode(ConvolutionMode.Same)
                     .activation(Activation.TANH).build();
-        }
-
-        private static Layer pool() {
-            return new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(1, 2).stride(1, 2)
-                    .convolutionMode(ConvolutionMode.Truncate).build();
         }
     }
 }

@@ -32,7 +32,7 @@ import org.nd4j.linalg.learning.config.RmsProp;
  * loading. Weights are orthogonal ({@link OrthogonalInit}), biases zero. Saved as {@value #FILE} (DL4J's
  * {@code ModelSerializer}, without updater state). Not safe for concurrent use.
  */
-abstract class NetworkAutoencoder implements SpectralModel {
+public abstract sealed class NetworkAutoencoder implements SpectralModel permits DenseAutoencoder, ConvAutoencoder {
     /** The network file {@link #save} writes into the model directory. */
     static final String FILE = "network.zip";
 
@@ -109,10 +109,17 @@ abstract class NetworkAutoencoder implements SpectralModel {
         return NetworkTrainer.forward(full, scaled, bands());
     }
 
-    /** The inference-only encoder network (parameters copied from the whole network); do not modify. */
-    MultiLayerNetwork encoderNetwork() {
+    /**
+     * The off-heap fast path for callers that hold spectra in ND4J already (the benchmark, a live encoder): scaled
+     * spectra, rows x bands, float, to codes, rows x code size (a new array, possibly column-major).
+     */
+    public INDArray encodeRows(INDArray scaledRows) {
+        if (scaledRows.rank() != 2 || scaledRows.size(1) != bands()) {
+            throw new ModelException("spectra to encode have shape " + java.util.Arrays.toString(scaledRows.shape())
+                    + ", the model needs rows x " + bands());
+        }
         split();
-        return encoder;
+        return encoder.output(scaledRows, false);
     }
 
     @Override

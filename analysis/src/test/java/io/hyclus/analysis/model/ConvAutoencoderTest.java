@@ -10,11 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConvAutoencoderTest {
-    /** conv 1x7 (1→8), pool, conv 1x5 (8→16), pool, dense 16*(D/4)→64→k, decoder k→64→128→D. */
+    /** conv 1x7 /2 (1→8), conv 1x5 /2 (8→16), dense 16*ceil(ceil(D/2)/2)→64→k, decoder k→128→D. */
     private static long expectedParams(int d, int k) {
-        long flat = 16L * ((d / 2) / 2);
+        long flat = 16L * (((d + 1) / 2 + 1) / 2);
         return (7 * 8 + 8) + (8 * 5 * 16 + 16) + (flat * 64 + 64) + (64L * k + k)
-                + (k * 64L + 64) + (64 * 128 + 128) + (128L * d + d);
+                + (k * 128L + 128) + (128L * d + d);
     }
 
     @ParameterizedTest
