@@ -11,11 +11,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * the OpenMP pool is never created larger (bench/autoencoder.sh does).
  */
 public final class Nd4jRuntime {
+    /** 0: nothing set yet; -1: defaults only; else the thread count last set. */
     private static int configuredThreads;
 
     private Nd4jRuntime() {
     }
 
+    /** float32 and periodic GC off, once; thread counts left as they are (ND4J's default or an earlier configure). */
+    public static synchronized void defaults() {
+        if (configuredThreads == 0) {
+            Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+            Nd4j.getMemoryManager().togglePeriodicGc(false);
+            configuredThreads = -1;
+        }
+    }
+
+    /** {@link #defaults()} and the native thread counts. */
     public static synchronized void configure(int threads) {
         if (threads <= 0) {
             throw new IllegalArgumentException("ND4J threads must be positive, got " + threads);
@@ -23,8 +34,7 @@ public final class Nd4jRuntime {
         if (configuredThreads == threads) {
             return;
         }
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        Nd4j.getMemoryManager().togglePeriodicGc(false);
+        defaults();
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);

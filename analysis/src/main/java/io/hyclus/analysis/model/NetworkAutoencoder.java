@@ -48,7 +48,7 @@ public abstract sealed class NetworkAutoencoder implements SpectralModel permits
 
     /** A new network of {@code design}, orthogonally initialised from {@code seed}. */
     static MultiLayerNetwork initialised(NetworkDesign design, long seed) {
-        Nd4jRuntime.configure(1);
+        Nd4jRuntime.defaults();
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(design.inputType(), all(design), seed, new NoOp()));
         net.init();
         orthogonalise(net, new Random(seed));
@@ -140,7 +140,7 @@ public abstract sealed class NetworkAutoencoder implements SpectralModel permits
         if (!Files.isRegularFile(file)) {
             throw new ModelException("network file missing: " + file);
         }
-        Nd4jRuntime.configure(1);
+        Nd4jRuntime.defaults();
         MultiLayerNetwork net;
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);

@@ -88,6 +88,22 @@ class DenseAutoencoderTest {
     }
 
     @Test
+    void fit_noImprovementByMinDelta_cutsRateStopsAndRestoresFirstEpoch() {
+        SpectraBlock all = SmoothSpectra.generate(600, D, 6);
+        SpectraBlock val = SmoothSpectra.rows(all, 500, 600);
+        // min delta 1.0: only the first epoch counts as an improvement
+        TrainingSettings settings = new TrainingSettings(6, 64, 30, 1e-3, 0.9, 1e-7, 2, 1, 0.1, 1e-6, 1.0, 1);
+        DenseAutoencoder ae = DenseAutoencoder.untrained(D, 4, 6);
+        List<EpochRecord> records = ae.fit(SmoothSpectra.rows(all, 0, 500), val, settings, EpochListener.NONE);
+        assertEquals(3, records.size());
+        assertEquals(1e-3, records.get(0).learningRate());
+        assertEquals(1e-3, records.get(1).learningRate());
+        assertEquals(1e-4, records.get(2).learningRate(), 1e-12);
+        assertTrue(records.get(2).validationLoss() < records.get(0).validationLoss(), records.toString());
+        assertEquals(records.get(0).validationLoss(), Losses.binaryCrossEntropy(val, ae.reconstruct(val)), 1e-6);
+    }
+
+    @Test
     void fit_sameSeed_sameCodes() {
         SpectraBlock all = SmoothSpectra.generate(300, D, 9);
         SpectraBlock train = SmoothSpectra.rows(all, 0, 256);
@@ -131,6 +147,15 @@ class DenseAutoencoderTest {
         Path file = dir.resolve("network.zip");
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        ModelException e = assertThrows(ModelException.class,
+                () -> DenseAutoencoder.load(dir, new ModelSpec(Architecture.DENSE, 4), D));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+
+    @Test
+    void load_corruptFile_throwsNamingFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("network.zip");
+        Files.write(file, "not a zip at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         ModelException e = assertThrows(ModelException.class,
                 () -> DenseAutoencoder.load(dir, new ModelSpec(Architecture.DENSE, 4), D));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
