@@ -11,8 +11,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The epoch loop for an autoencoder network (targets = inputs). Each epoch shuffles the training rows with one seeded
- * {@link Random} into a contiguous copy and feeds contiguous row-range views of it as batches (gathering rows per batch
- * halves the speed). After each epoch: the validation loss (Keras scale, {@link Losses}), early stopping and the
+ * {@link Random} into a contiguous copy and feeds contiguous row-range views of it as batches (no per-batch row
+ * gathers). After each epoch: the validation loss (Keras scale, {@link Losses}), early stopping and the
  * learning-rate plateau on it, and the listener. When training stops, the best validation epoch's weights are restored
  * (Keras's {@code restore_best_weights=True}). Without validation rows both watch the training loss.
  * The training loss is DL4J's score per batch (XENT summed over outputs, which clips predictions at 1e-5) divided by
