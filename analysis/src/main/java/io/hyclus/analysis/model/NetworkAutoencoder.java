@@ -92,8 +92,7 @@ public abstract sealed class NetworkAutoencoder implements SpectralModel permits
     @Override
     public SpectraBlock encode(SpectraBlock scaled) {
         checkBands("spectra to encode", scaled, bands());
-        split();
-        return NetworkTrainer.forward(encoder, scaled, spec().codeSize());
+        return NetworkTrainer.forward(this::encodeRows, scaled, spec().codeSize());
     }
 
     @Override
@@ -119,7 +118,16 @@ public abstract sealed class NetworkAutoencoder implements SpectralModel permits
                     + ", the model needs rows x " + bands());
         }
         split();
-        return encoder.output(scaledRows, false);
+        INDArray fast = encodeDirect(encoder, scaledRows);
+        return fast != null ? fast : encoder.output(scaledRows, false);
+    }
+
+    /**
+     * A subclass's own forward pass through {@code encoderNetwork}'s parameters, or null to use DL4J's
+     * {@code output}. Must give DL4J's result (tested through {@code decode(encode(x))} against the whole network).
+     */
+    INDArray encodeDirect(MultiLayerNetwork encoderNetwork, INDArray scaledRows) {
+        return null;
     }
 
     @Override

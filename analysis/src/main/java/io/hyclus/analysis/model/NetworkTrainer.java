@@ -105,6 +105,11 @@ final class NetworkTrainer {
 
     /** Output of {@code net} for every row of {@code in}, in batches of {@link #INFERENCE_BATCH}. */
     static SpectraBlock forward(MultiLayerNetwork net, SpectraBlock in, int width) {
+        return forward(x -> net.output(x, false), in, width);
+    }
+
+    /** {@code pass} applied to every row of {@code in}, in batches of {@link #INFERENCE_BATCH}. */
+    static SpectraBlock forward(java.util.function.UnaryOperator<INDArray> pass, SpectraBlock in, int width) {
         int n = in.rows();
         int d = in.bands();
         float[] out = new float[n * width];
@@ -112,7 +117,7 @@ final class NetworkTrainer {
             int e = Math.min(n, s + INFERENCE_BATCH);
             float[] chunk = new float[(e - s) * d];
             System.arraycopy(in.values(), s * d, chunk, 0, chunk.length);
-            INDArray y = net.output(Nd4j.create(chunk, new long[]{e - s, d}, 'c'), false);
+            INDArray y = pass.apply(Nd4j.create(chunk, new long[]{e - s, d}, 'c'));
             if (y.size(1) != width) {
                 throw new ModelException("network gave " + y.size(1) + " outputs per row, expected " + width);
             }

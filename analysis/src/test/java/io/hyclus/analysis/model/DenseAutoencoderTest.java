@@ -132,6 +132,17 @@ class DenseAutoencoderTest {
     }
 
     @Test
+    void encode_equalsCodeLayerActivationsOfWholeNetwork() {
+        SpectraBlock x = SmoothSpectra.generate(50, D, 8);
+        DenseAutoencoder ae = DenseAutoencoder.untrained(D, 4, 8);
+        ae.fit(x, SmoothSpectra.rows(x, 0, 10), TrainingSettings.study(8).withMaxEpochs(1), EpochListener.NONE);
+        INDArray in = org.nd4j.linalg.factory.Nd4j.create(x.values(), new long[]{50, D}, 'c');
+        // activations: [input, layer 0, ..., layer 4 = the code]
+        INDArray code = ae.network().feedForwardToLayer(4, in, false).get(5);
+        assertArrayEquals(code.dup('c').data().asFloat(), ae.encode(x).values(), 1e-6f);
+    }
+
+    @Test
     void save_load_roundTripGivesIdenticalCodes(@TempDir Path dir) {
         SpectraBlock x = SmoothSpectra.generate(40, D, 4);
         DenseAutoencoder ae = DenseAutoencoder.untrained(D, 16, 4);
