@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * Writes the benchmark's data file from a campaign's sample containers: up to {@code perSample} spectra of one camera
  * from every {@code *.h5} under the samples directory (files in name order, spectra drawn without replacement with a
  * seeded generator, kept in scan order), MinMax-scaled per band over all rows written, as raw little-endian float32.
- * Whole samples follow each other, so the peers' "last 10 %" validation is a set of whole samples.
+ * Whole samples follow each other, so the peers' "last 10 %" validation is whole samples except, usually, one split
+ * at the boundary.
  */
 final class CampaignSpectra {
     private CampaignSpectra() {
