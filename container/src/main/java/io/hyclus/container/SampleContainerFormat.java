@@ -51,6 +51,17 @@ public final class SampleContainerFormat {
     public static final String FILE_SUFFIX = ".h5";
     /** Suffix of the temporary file written before the atomic move into place. */
     public static final String PARTIAL_SUFFIX = ".h5.partial";
+    /**
+     * Suffix of the live encoder's codes file beside a container ({@code <sample>.codes.h5}, analysis.live.CodesFile):
+     * it ends in {@value #FILE_SUFFIX} too but is not a container.
+     */
+    public static final String CODES_SUFFIX = ".codes.h5";
+
+    /** True for a sample container's file name ({@value #FILE_SUFFIX}), false for its siblings ({@value #CODES_SUFFIX}). */
+    public static boolean isContainerFile(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(FILE_SUFFIX) && !name.endsWith(CODES_SUFFIX);
+    }
 
     // Root attributes.
     public static final String FORMAT = "format";

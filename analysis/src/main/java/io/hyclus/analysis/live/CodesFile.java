@@ -43,7 +43,7 @@ import java.util.TreeMap;
 public final class CodesFile {
     public static final String FORMAT = "hyclus-sample-codes/1";
     /** Replaces the container's {@code .h5}. */
-    public static final String SUFFIX = ".codes.h5";
+    public static final String SUFFIX = SampleContainerFormat.CODES_SUFFIX;
     public static final String PARTIAL_SUFFIX = ".codes.h5.partial";
 
     static final String FORMAT_ATTR = "format";

@@ -78,7 +78,7 @@ public final class TrainingDataReader {
             throw new TrainingDataException("samples folder " + dir + " does not exist or is not a folder");
         }
         try (Stream<Path> all = Files.walk(dir)) {
-            List<Path> files = all.filter(p -> p.getFileName().toString().endsWith(".h5") && Files.isRegularFile(p))
+            List<Path> files = all.filter(p -> io.hyclus.container.SampleContainerFormat.isContainerFile(p) && Files.isRegularFile(p))
                     .sorted().toList();
             if (files.isEmpty()) {
                 throw new TrainingDataException("no sample containers (*.h5) under " + dir);

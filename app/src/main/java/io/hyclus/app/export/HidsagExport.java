@@ -82,7 +82,7 @@ final class HidsagExport {
     private List<Path> containers() {
         try (Stream<Path> files = Files.walk(samplesDir)) {
             List<Path> found = files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(SampleContainerFormat.FILE_SUFFIX)).sorted().toList();
+                    .filter(p -> io.hyclus.container.SampleContainerFormat.isContainerFile(p)).sorted().toList();
             if (found.isEmpty()) {
                 throw new AppException("no sample container (*" + SampleContainerFormat.FILE_SUFFIX + ") under " + samplesDir);
             }

@@ -29,7 +29,7 @@ final class CampaignSpectra {
     static SpectraBlock write(Path samplesDir, SensorKind camera, int perSample, long seed, Path out) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(samplesDir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".h5")).sorted().toList();
+            files = s.filter(p -> io.hyclus.container.SampleContainerFormat.isContainerFile(p)).sorted().toList();
         }
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no *.h5 sample containers under " + samplesDir);
