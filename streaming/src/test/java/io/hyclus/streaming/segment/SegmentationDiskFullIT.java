@@ -62,6 +62,7 @@ class SegmentationDiskFullIT {
             SegmentationSettings settings = new SegmentationSettings(out, 3.0);
 
             AtomicReference<String> failure = new AtomicReference<>();
+            // The failure may come before start returns (start rethrows it) or after (rethrow does): both are a stop.
             try (SegmentationService service = SegmentationService.start(streams, settings, InstantSource.system(),
                     Duration.ofSeconds(60))) {
                 Await.until(Duration.ofSeconds(60), "segmentation stops on the full disk", () -> {
@@ -74,6 +75,8 @@ class SegmentationDiskFullIT {
                     }
                 });
                 Await.until(Duration.ofSeconds(30), "the client is in ERROR", () -> service.state() == KafkaStreams.State.ERROR);
+            } catch (StreamingException e) {
+                failure.set(e.getMessage());
             }
             assertEquals("segmentation failed: cannot write container of sample A-1 (scan scan-1) to "
                     + out.resolve("scan-1/A-1.h5") + ": No space left on device; the completion at "
