@@ -1,9 +1,11 @@
 package io.hyclus.app.demo;
 
+import io.hyclus.analysis.live.CodesFile;
+import io.hyclus.analysis.live.EncodedSample;
+import io.hyclus.app.Main;
 import io.hyclus.container.CameraSpectra;
 import io.hyclus.container.SampleContainerReader;
 import io.hyclus.container.SampleSpectra;
-import io.hyclus.app.Main;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
@@ -61,8 +63,9 @@ class DemoIT {
         StringWriter out = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
+        // 224 VNIR bands: the grid of the pretrained VNIR model, so the live encoder encodes both cameras
         int rc = cl.execute("demo", "--exit-when-done", "--work-dir", work.toString(), "--samples", "3",
-                "--pixels", String.valueOf(PIXELS), "--bands", String.valueOf(BANDS), "--line-pitch-mm", "2",
+                "--pixels", String.valueOf(PIXELS), "--bands", "224", "--line-pitch-mm", "2",
                 "--timeout-seconds", "120");
         String text = out.toString();
         assertEquals(0, rc, text);
@@ -74,6 +77,17 @@ class DemoIT {
             assertTrue(Pattern.compile("(?m)^  " + id + " .* VNIR +[1-9]\\d* px R450=0\\.\\d{3} .* SWIR +[1-9]\\d* px"
                     + " R1400=0\\.\\d{3} .*" + id + "\\.h5$").matcher(text).find(), text);
         }
+        for (String id : List.of("P1-2025-01-M100", "P1-2025-01-P100", "P2-2025-01-M100")) {
+            SampleSpectra sample = SampleContainerReader.read(scanDir.resolve(id + ".h5"));
+            EncodedSample codes = CodesFile.read(scanDir.resolve(id + ".codes.h5"));
+            int vnir = sample.camera(SensorKind.VNIR).orElseThrow().size();
+            int swir = sample.camera(SensorKind.SWIR).orElseThrow().size();
+            assertEquals(vnir, codes.camera(SensorKind.VNIR).orElseThrow().rows(), id);
+            assertEquals(swir, codes.camera(SensorKind.SWIR).orElseThrow().rows(), id);
+            assertTrue(text.contains("  " + id + String.format("   VNIR %6d x 16 by dense-ae-16-vnir@1  SWIR %6d x 16 by "
+                    + "dense-ae-16-swir@1", vnir, swir)), text);
+        }
+        assertTrue(text.contains("Promoted the pretrained model dense-ae-16-vnir@1 (shipped with HyClus)"), text);
         assertTrue(text.startsWith("Embedded Kafka broker at 127.0.0.1:"), text);
         assertTrue(text.contains("Rig: conveyor and 2 cameras in process, on simulated time, belt 50.0 mm/s, line pitch 2000 um"), text);
     }
@@ -100,6 +114,8 @@ class DemoIT {
             assertEquals(result.scan().lines(), lines.get(kind).size(), kind + " lines on the topic");
         }
         assertEquals(2, result.samples().size());
+        // 24 VNIR bands are not the pretrained VNIR model's grid: the encoder dead-letters those samples, none encoded
+        assertEquals(List.of(Optional.empty(), Optional.empty()), List.copyOf(result.codes().values()));
         for (SampleSpectra sample : result.samples()) {
             TraySlot slot = start.tray().slotOf(sample.metadata().sampleId()).orElseThrow();
             assertEquals(slot.sample(), sample.metadata());
