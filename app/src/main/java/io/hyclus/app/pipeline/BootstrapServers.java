@@ -79,6 +79,6 @@ public final class BootstrapServers {
             }
         }
         throw new AppException("no Kafka broker answers at " + servers + " (" + String.join("; ", why)
-                + "); start the cluster or leave out --bootstrap-servers to use the embedded broker");
+                + "); start the cluster (demo, campaign and segment run an embedded broker when --bootstrap-servers is left out)");
     }
 }
