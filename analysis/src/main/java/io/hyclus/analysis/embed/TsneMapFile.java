@@ -1,5 +1,7 @@
 package io.hyclus.analysis.embed;
 
+import io.hyclus.core.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -3,10 +3,8 @@ package io.hyclus.analysis.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,18 +36,7 @@ final class RegistryFiles {
 
     /** Writes {@code bytes} to a temporary sibling and renames it over {@code target}. */
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), ".tmp-" + target.getFileName(), "");
-        try {
-            permissions(tmp, "rw-r--r--");
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        io.hyclus.core.io.AtomicFiles.write(target, bytes);
     }
 
     static void writeAtomically(Path target, String text) throws IOException {

@@ -1,4 +1,4 @@
-package io.hyclus.analysis.embed;
+package io.hyclus.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,17 +8,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a file through a temporary sibling and an atomic rename, so a reader never sees half a file. */
-final class AtomicFiles {
+public final class AtomicFiles {
     /** Writes the content. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void write(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, Body body) throws IOException {
+    /** Writes {@code bytes} to {@code target} through a temporary sibling and a rename. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Writes {@code body}'s output to a temporary sibling of {@code target} and renames it over {@code target}. */
+    public static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
