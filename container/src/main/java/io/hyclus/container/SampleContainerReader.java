@@ -60,6 +60,29 @@ public final class SampleContainerReader {
     }
 
     /**
+     * Which sample a container holds (format, scan, tray, sample metadata), from its root attributes only: no dataset
+     * is read, so choosing containers by plant, month or scan costs little.
+     */
+    public static SampleHeader readHeader(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ContainerException("no sample container at " + file);
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            String format = text(hdf, FORMAT, file);
+            if (!READABLE.contains(format)) {
+                throw new ContainerException(file + " has format '" + format + "', expected one of " + READABLE);
+            }
+            SampleMetadata meta = new SampleMetadata(text(hdf, SAMPLE_ID, file), text(hdf, PLANT, file),
+                    YearMonth.parse(text(hdf, MONTH, file)), GrainSizeFraction.parse(text(hdf, GRAIN_SIZE_FRACTION, file)));
+            return new SampleHeader(file, format, text(hdf, SCAN_ID, file), text(hdf, TRAY_ID, file), meta);
+        } catch (ContainerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ContainerException("cannot read sample container " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The number of spectra per camera a container holds, from its attributes only (no dataset is read), for a
      * writer that must not replace a container with one holding fewer.
      */

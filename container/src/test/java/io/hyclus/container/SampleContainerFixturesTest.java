@@ -54,6 +54,9 @@ class SampleContainerFixturesTest {
                 Map.entry("simulator.seed", "7"),
                 Map.entry("software.version", "0.1.0-SNAPSHOT")), s.provenance());
 
+        assertEquals(new SampleHeader(s.file(), s.format(), s.scanId(), s.trayId(), s.metadata()),
+                SampleContainerReader.readHeader(s.file()), "the header alone, from the root attributes");
+
         CameraSpectra vnir = s.camera(SensorKind.VNIR).orElseThrow();
         assertEquals("vnir", vnir.sensorId());
         assertArrayEquals(new double[] {450, 550, 650, 750, 850}, vnir.wavelengthNm());

@@ -25,11 +25,18 @@ public record SampleFilter(Set<String> plants, Set<GrainSizeFraction> fractions,
     }
 
     public boolean accepts(SampleSpectra s) {
-        SampleMetadata m = s.metadata();
+        return accepts(s.scanId(), s.metadata());
+    }
+
+    public boolean accepts(io.hyclus.container.SampleHeader h) {
+        return accepts(h.scanId(), h.metadata());
+    }
+
+    private boolean accepts(String scanId, SampleMetadata m) {
         return (plants.isEmpty() || plants.contains(m.plant().toLowerCase(java.util.Locale.ROOT)))
                 && (fractions.isEmpty() || fractions.contains(m.fraction()))
                 && (months.isEmpty() || months.contains(m.month()))
-                && (scans.isEmpty() || scans.contains(s.scanId()));
+                && (scans.isEmpty() || scans.contains(scanId));
     }
 
     /** E.g. {@code plant=plant-1; month=2025-01,2025-02}, or {@code all samples}; values sorted. */

@@ -39,10 +39,10 @@ public final class TrainingDataReader {
         double[] grid = null;
         int accepted = 0;
         for (Path file : containers(s.samples())) {
-            SampleSpectra sample = SampleContainerReader.read(file);
-            if (!s.filter().accepts(sample)) {
-                continue;
+            if (!s.filter().accepts(SampleContainerReader.readHeader(file))) {
+                continue; // chosen from the root attributes: the spectra of other samples are never read
             }
+            SampleSpectra sample = SampleContainerReader.read(file);
             accepted++;
             String key = sample.scanId() + "/" + sample.metadata().sampleId();
             Path before = seen.put(key, file);
