@@ -11,12 +11,12 @@ import java.nio.channels.FileChannel;
  * (a full disk), throws without closing its file channel: the deleted {@code .partial} then keeps its disk space until
  * garbage collection. Re-check when jhdf is upgraded.
  */
-final class JhdfFiles {
+public final class JhdfFiles {
     private JhdfFiles() {
     }
 
     /** Closes {@code hdf}'s file channel after a failed write; a problem doing so is added to {@code failure}. */
-    static void release(WritableHdfFile hdf, RuntimeException failure) {
+    public static void release(WritableHdfFile hdf, Exception failure) {
         try {
             Field f = WritableHdfFile.class.getDeclaredField("fileChannel");
             f.setAccessible(true);

@@ -88,19 +88,24 @@ public final class CodesFile {
     public static Path write(EncodedSample s) {
         Path target = siblingOf(s.container());
         Path tmp = partialOf(target);
+        WritableHdfFile hdf = null;
         try {
             Files.deleteIfExists(tmp);
-            WritableHdfFile hdf = HdfFile.write(tmp);
+            hdf = HdfFile.write(tmp);
             root(hdf, s, target);
             WritableGroup prov = hdf.putGroup(PROVENANCE);
             s.provenance().asMap().forEach(prov::putAttribute);
             for (CameraCodes c : s.cameras()) {
                 camera(hdf, c);
             }
-            hdf.close(); // jhdf writes everything here
+            hdf.close(); // jhdf writes everything here; when that fails it leaves its channel open (released below)
+            hdf = null;
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException | RuntimeException e) {
+            if (hdf != null) {
+                io.hyclus.container.JhdfFiles.release(hdf, e);
+            }
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException suppressed) {
