@@ -33,8 +33,19 @@ public final class ClusterOptions {
         bootstrapServers = bootstrapServers(command, servers);
     }
 
+    @Option(names = "--abandon-after-seconds", defaultValue = "600", paramLabel = "S",
+            description = "Close a scan with no event for this long (acquisition died): its containers are written from "
+                    + "the lines that arrived, the abandonment recorded (default: ${DEFAULT-VALUE}).")
+    void abandonAfter(long seconds) {
+        abandonAfterSeconds = OptionChecks.range(command, "--abandon-after-seconds", (int) Math.min(seconds, Integer.MAX_VALUE),
+                1, 86_400);
+    }
+
+    private long abandonAfterSeconds = 600;
+
     public PipelineSettings pipeline() {
-        return new PipelineSettings(workDir, Optional.ofNullable(bootstrapServers));
+        return new PipelineSettings(workDir, Optional.ofNullable(bootstrapServers))
+                .withAbandonAfter(java.time.Duration.ofSeconds(abandonAfterSeconds));
     }
 
     static Path workDir(CommandSpec command, String path) {

@@ -11,7 +11,6 @@ import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.TopicAdmin;
-import io.hyclus.streaming.segment.SegmentationSettings;
 import io.hyclus.streaming.service.SegmentationService;
 import io.hyclus.streaming.service.StreamsSettings;
 
@@ -102,7 +101,7 @@ public final class Pipeline implements AutoCloseable {
             TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), 1, replication);
             SegmentationService seg = SegmentationService.start(
                     new StreamsSettings(bootstrap, StreamsSettings.DEFAULT_APPLICATION_ID, s.stateDir(), replication),
-                    SegmentationSettings.in(s.outputDir()), clock, STREAMS_START_TIMEOUT);
+                    s.segmentation(), clock, STREAMS_START_TIMEOUT);
             Optional<Encoder> enc;
             try {
                 enc = s.liveEncoder() ? Optional.of(Encoder.start(s, bootstrap, clock, out)) : Optional.empty();

@@ -42,6 +42,14 @@ class SegmentCommandTest {
     }
 
     @Test
+    void abandonAfterOutOfRange_isAParameterError() {
+        String[] r = run("segment", "--abandon-after-seconds", "0", "--work-dir", work.resolve("w").toString());
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("--abandon-after-seconds"), r[1]);
+        assertFalse(Files.exists(work.resolve("w")));
+    }
+
+    @Test
     void bootstrapServersMalformed_isAParameterError() {
         String[] r = run("segment", "--bootstrap-servers", "localhost", "--work-dir", work.resolve("w").toString());
         assertEquals("2", r[0], r[1]);

@@ -30,16 +30,18 @@ final class ScanState {
     private final KeyValueStore<String, Long> progress;
     private final KeyValueStore<String, String> completed;
     private final KeyValueStore<String, String> linesSeen;
+    private final KeyValueStore<String, Long> activity;
     private final Map<String, ScanStarted> cache = new HashMap<>();
 
     ScanState(KeyValueStore<String, byte[]> starts, KeyValueStore<String, byte[]> fragments,
               KeyValueStore<String, Long> progress, KeyValueStore<String, String> completed,
-              KeyValueStore<String, String> linesSeen) {
+              KeyValueStore<String, String> linesSeen, KeyValueStore<String, Long> activity) {
         this.starts = starts;
         this.fragments = fragments;
         this.progress = progress;
         this.completed = completed;
         this.linesSeen = linesSeen;
+        this.activity = activity;
     }
 
     /** Where the scan's completion was read ({@code topic/partition@offset}), or null if it has not completed. */
@@ -153,6 +155,27 @@ final class ScanState {
         completed.put(scanId, where);
     }
 
+    /** Records that the scan had an event at {@code nowMs} (wall-clock ms). */
+    void touch(String scanId, long nowMs) {
+        activity.put(scanId, nowMs);
+    }
+
+    /** When the scan last had an event (ms), or null if never recorded (a scan started before this was kept). */
+    Long lastActivity(String scanId) {
+        return activity.get(scanId);
+    }
+
+    /** The ids of the scans started and not yet completed, abandoned or dropped. */
+    List<String> openScans() {
+        List<String> ids = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = starts.all()) {
+            while (it.hasNext()) {
+                ids.add(it.next().key);
+            }
+        }
+        return ids;
+    }
+
     void finish(ScanStarted s) {
         for (var cam : s.cameras()) {
             progress.delete(s.scanId() + "|" + cam.sensor().kind());
@@ -165,6 +188,7 @@ final class ScanState {
         }
         seen.forEach(linesSeen::delete);
         starts.delete(s.scanId());
+        activity.delete(s.scanId());
         cache.remove(s.scanId());
     }
 }

@@ -16,6 +16,7 @@ import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.tray.TraySlot;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,7 +72,38 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
                 context.getStateStore(SegmentationTopology.FRAGMENTS_STORE),
                 context.getStateStore(SegmentationTopology.PROGRESS_STORE),
                 context.getStateStore(SegmentationTopology.COMPLETED_STORE),
-                context.getStateStore(SegmentationTopology.LINES_SEEN_STORE));
+                context.getStateStore(SegmentationTopology.LINES_SEEN_STORE),
+                context.getStateStore(SegmentationTopology.ACTIVITY_STORE));
+        context.schedule(settings.abandonCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::closeAbandoned);
+    }
+
+    /**
+     * Closes every open scan whose last event is {@link SegmentationSettings#abandonAfter()} old: its containers are
+     * written from the lines that arrived, with the abandonment in their provenance, and its state is removed. A scan
+     * with no recorded activity (kept from before this check existed) starts its clock now.
+     */
+    void closeAbandoned(long nowMs) {
+        for (String scanId : state.openScans()) {
+            Long last = state.lastActivity(scanId);
+            if (last == null) {
+                state.touch(scanId, nowMs);
+                continue;
+            }
+            if (nowMs - last < settings.abandonAfter().toMillis()) {
+                continue;
+            }
+            ScanStarted start = state.started(scanId);
+            Instant lastEvent = Instant.ofEpochMilli(last);
+            String why = "abandoned: no event for " + settings.abandonAfter().toSeconds() + " s after the last one at "
+                    + lastEvent + " and no ScanCompleted; containers written from the lines that arrived";
+            String where = "abandoned by segmentation at " + Instant.ofEpochMilli(nowMs);
+            LOG.warn("Scan {}: {}", scanId, why);
+            ScanCompleted closing = new ScanCompleted(scanId, Map.of(), Instant.ofEpochMilli(nowMs), List.of(why));
+            String problem = onCompleted(start, closing, where);
+            if (problem != null) {
+                LOG.error("Scan {}: {}", scanId, problem);
+            }
+        }
     }
 
     @Override
@@ -112,6 +145,7 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
                 return "start of scan " + s.scanId() + " at " + where + " carries bad provenance: " + e.getMessage();
             }
             state.start(s, where);
+            state.touch(s.scanId(), ctx.currentSystemTimeMs());
             LOG.info("Scan {} started: tray {} with {} slots", s.scanId(), s.tray().trayId(), s.tray().slots().size());
             return null;
         }
@@ -121,6 +155,7 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
                     + " arrived without a ScanStarted for that scan";
         }
         if (event instanceof Scanline line) {
+            state.touch(line.scanId(), ctx.currentSystemTimeMs());
             return onLine(start, line, where);
         }
         return onCompleted(start, (ScanCompleted) event, where);

@@ -3,13 +3,20 @@ package io.hyclus.streaming.segment;
 import io.hyclus.core.Checks;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * @param outputDir     where containers go ({@code <outputDir>/<scanId>/<sampleId>.h5})
  * @param edgeMarginMm  pixels closer than this to a sample region's edge are left out (wall shadows,
  *                      mixed pixels)
+ * @param abandonAfter  a scan with no event (line, completion) for this long is closed as abandoned (acquisition
+ *                      died): its containers are written from the lines that arrived, the abandonment recorded in their
+ *                      provenance, its state removed; a completion arriving later is dead-lettered
  */
-public record SegmentationSettings(Path outputDir, double edgeMarginMm) {
+public record SegmentationSettings(Path outputDir, double edgeMarginMm, Duration abandonAfter) {
+    /** Default of {@link #abandonAfter()}: 10 minutes (a campaign tray scans in under a minute). */
+    public static final Duration DEFAULT_ABANDON_AFTER = Duration.ofMinutes(10);
+
     /**
      * Widest tray the belt carries, mm across the belt: the belt's usable width (the simulated campaign's trays are
      * 280 mm). A scan whose layout is wider is refused (dead-lettered), its lines with it: no camera sees beyond it.
@@ -26,6 +33,24 @@ public record SegmentationSettings(Path outputDir, double edgeMarginMm) {
         if (!(edgeMarginMm >= 0 && edgeMarginMm < 50)) {
             throw new IllegalArgumentException("edge margin must be 0-50 mm: " + edgeMarginMm);
         }
+        Checks.notNull("abandon-after time", abandonAfter);
+        if (abandonAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("a scan can be abandoned after 1 s at the earliest, not " + abandonAfter);
+        }
+    }
+
+    public SegmentationSettings(Path outputDir, double edgeMarginMm) {
+        this(outputDir, edgeMarginMm, DEFAULT_ABANDON_AFTER);
+    }
+
+    public SegmentationSettings withAbandonAfter(Duration d) {
+        return new SegmentationSettings(outputDir, edgeMarginMm, d);
+    }
+
+    /** How often open scans are checked for abandonment: a quarter of {@link #abandonAfter()}, at most 30 s. */
+    public Duration abandonCheckInterval() {
+        Duration quarter = abandonAfter.dividedBy(4);
+        return quarter.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : quarter;
     }
 
     /** 3 mm edge margin: beyond the simulated 2 mm wall shadow. */

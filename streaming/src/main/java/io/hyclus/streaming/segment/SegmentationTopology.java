@@ -13,7 +13,7 @@ import java.time.InstantSource;
  * <pre>
  * scan-events (source, hyclus.scan-events)
  *   -> segment (processor; stores scan-starts, sample-fragments, scan-lines-received, scans-completed,
- *                                  scan-lines-seen)
+ *                                  scan-lines-seen, scan-activity; a wall-clock punctuator closes abandoned scans)
  *        -> sample-containers (sink, hyclus.sample-containers)
  *        -> dead-letters      (sink, hyclus.scan-events.dlq)
  * </pre>
@@ -28,6 +28,8 @@ public final class SegmentationTopology {
     public static final String PROGRESS_STORE = "scan-lines-received";
     public static final String COMPLETED_STORE = "scans-completed";
     public static final String LINES_SEEN_STORE = "scan-lines-seen";
+    /** Open scan id to the stream time (ms) of its last event, for closing abandoned scans. */
+    public static final String ACTIVITY_STORE = "scan-activity";
 
     private SegmentationTopology() {
     }
@@ -47,6 +49,8 @@ public final class SegmentationTopology {
                 Serdes.String()), PROCESSOR);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_SEEN_STORE), Serdes.String(),
                 Serdes.String()), PROCESSOR);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVITY_STORE), Serdes.String(),
+                Serdes.Long()), PROCESSOR);
         t.addSink(SAMPLES_SINK, HyclusTopics.SAMPLE_CONTAINERS.name(),
                 HyclusTopics.SAMPLE_CONTAINERS.keySerde().serializer(),
                 HyclusTopics.SAMPLE_CONTAINERS.valueSerde().serializer(), PROCESSOR);

@@ -36,7 +36,11 @@ class SegmentationDriver implements AutoCloseable {
     }
 
     SegmentationDriver(Path out, Path state, InstantSource clock) {
-        driver = new TopologyTestDriver(SegmentationTopology.build(new SegmentationSettings(out, 3.0), clock),
+        this(new SegmentationSettings(out, 3.0), state, clock);
+    }
+
+    SegmentationDriver(SegmentationSettings settings, Path state, InstantSource clock) {
+        driver = new TopologyTestDriver(SegmentationTopology.build(settings, clock),
                 SegmentationService.streamsConfig(new StreamsSettings("unused:9092", StreamsSettings.DEFAULT_APPLICATION_ID,
                         state, 1)));
         in = driver.createInputTopic(HyclusTopics.SCAN_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
