@@ -26,6 +26,11 @@ import java.util.Properties;
 public final class KraftClusterNode {
     /** Printed on standard output once the node is up. */
     public static final String STARTED = "HyClus KRaft cluster node started:";
+    /**
+     * System property: the pid of the process that started this node. When that process ends, however it ends (a test
+     * JVM killed by a timeout never runs its shutdown hooks), the node shuts down too instead of outliving it.
+     */
+    public static final String PARENT_PID = "hyclus.cluster.parent-pid";
     /** Replicas of every topic. */
     public static final int REPLICATION = 3;
     /** In-sync replicas a write needs. */
@@ -53,10 +58,19 @@ public final class KraftClusterNode {
             server.shutdown();
             server.awaitShutdown();
         }, "kraft-node-shutdown"));
+        exitWithParent();
         server.startup();
         System.out.println(STARTED + " " + nodeId + " at 127.0.0.1:" + args[3]);
         System.out.flush();
         server.awaitShutdown();
+    }
+
+    private static void exitWithParent() {
+        String pid = System.getProperty(PARENT_PID);
+        if (pid != null) {
+            ProcessHandle.of(Long.parseLong(pid)).ifPresentOrElse(
+                    parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+        }
     }
 
     /** The node's configuration: combined roles, loopback listeners, replication 3 and min ISR 2 everywhere. */

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * JVM's class path. Replication 3 and {@code min.insync.replicas} 2 for every topic, the transaction state log
  * included; records up to 4 MiB. Ports are picked free once and kept, storage lives under {@code dir/node-N}, so
  * {@link #kill} (SIGKILL) and {@link #restart} bring a node back as the replica it was. Each node writes its output to
- * {@code dir/node-N.log}. {@link #close} stops every node; a JVM shutdown hook kills them if the test JVM ends first.
+ * {@code dir/node-N.log}. {@link #close} stops every node; a JVM shutdown hook kills them if the test JVM ends first,
+ * and a node whose test JVM is gone (killed, so no hook ran) stops itself ({@link KraftClusterNode#PARENT_PID}).
  */
 public final class KafkaCluster implements AutoCloseable {
     public static final int NODES = 3;
@@ -172,6 +173,7 @@ public final class KafkaCluster implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_OPTIONS);
+        cmd.add("-D" + KraftClusterNode.PARENT_PID + "=" + ProcessHandle.current().pid()); // a node never outlives its test
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), KraftClusterNode.class.getName(),
                 dir.resolve("node-" + (i + 1)).toString(), String.valueOf(i + 1), clusterId,
                 String.valueOf(brokerPorts[i]), String.valueOf(controllerPorts[i]), voters));
