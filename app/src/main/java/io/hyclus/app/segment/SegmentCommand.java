@@ -15,7 +15,8 @@ import java.time.InstantSource;
 import java.util.concurrent.Callable;
 
 /**
- * {@code hyclus segment}: the {@link Pipeline} without a scanner. Runs until Ctrl-C or SIGTERM (exit 0), or until
+ * {@code hyclus segment}: the {@link Pipeline} without a scanner. Runs until Ctrl-C or SIGTERM (the shutdown hook stops
+ * it cleanly; the JVM then exits 130 or 143, 128 + the signal, as any JVM ended by a signal), or until
  * segmentation stops on an error (exit 1, the error named): it never stays up doing nothing.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,

@@ -104,7 +104,15 @@ public final class SegmentationService implements AutoCloseable {
         long deadline = started + timeout.toNanos();
         long nextWord = started + WAITING_WORD.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
-            service.rethrow();
+            try {
+                service.rethrow();
+            } catch (StreamingException e) {
+                // Stopped on an error before running: close here, or the client's threads and its lock on the state
+                // directory outlive this call, and a start again on the same directory (once the cause is removed)
+                // fails with "state directory is already locked".
+                streams.close(Duration.ofSeconds(30));
+                throw e;
+            }
             if (System.nanoTime() > nextWord) {
                 LOG.info("Segmentation still {} after {} s: waiting for group {} on {} to assign its partitions (a member "
                                 + "that did not leave, such as another instance's killed process, holds them until its "
