@@ -25,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code hyclus encode}: the live encoder on its own against a Kafka cluster. Runs until Ctrl-C or SIGTERM (exit 0), or
+ * {@code hyclus encode}: the live encoder on its own against a Kafka cluster. Runs until Ctrl-C or SIGTERM (the JVM then exits 130 or 143 after a clean stop), or
  * until the encoder stops on an error (exit 1, the error named).
  */
 @Command(name = "encode", mixinStandardHelpOptions = true,
