@@ -22,7 +22,11 @@ class LiveMapTest {
 
     /** Fast settings: 150 points a sample, first fit after 3 samples, 500 t-SNE iterations, re-fit share 0.5. */
     static LiveMapSettings settings(Path mapDir) {
-        return LiveMapSettings.defaults("localhost:1", mapDir).withPointsPerSample(150).withFitAfter(3, 100_000)
+        return settings("localhost:1", mapDir);
+    }
+
+    static LiveMapSettings settings(String bootstrap, Path mapDir) {
+        return LiveMapSettings.defaults(bootstrap, mapDir).withPointsPerSample(150).withFitAfter(3, 100_000)
                 .withReservoir(2000, 0.5)
                 .withTsne(TsneSettings.defaults(1, 2).withIterations(250, 250), TransformSettings.defaults(2));
     }
