@@ -41,6 +41,7 @@ public final class LiveMapService implements AutoCloseable {
     /** Where the service is. */
     public enum State { RUNNING, FAILED, CLOSED }
 
+    private final LiveMapSettings settings;
     private final MapLoop loop;
     private final Thread thread;
     private State state = State.RUNNING;
@@ -57,6 +58,7 @@ public final class LiveMapService implements AutoCloseable {
 
     private LiveMapService(LiveMapSettings s, InstantSource clock, KafkaConsumer<byte[], byte[]> consumer,
                            KafkaProducer<byte[], byte[]> producer, LiveMap map, Map<Integer, Long> resume) {
+        this.settings = s;
         this.version = map.version();
         this.loop = new MapLoop(s, consumer, producer, clock, map, resume, new MapLoop.Listener() {
             @Override
@@ -148,6 +150,10 @@ public final class LiveMapService implements AutoCloseable {
                 map.version() == 0 ? "not fitted yet" : "v" + map.version() + " of " + map.referencePoints() + " points",
                 s.mapDir().toAbsolutePath());
         return service;
+    }
+
+    public LiveMapSettings settings() {
+        return settings;
     }
 
     public synchronized State state() {

@@ -1,5 +1,6 @@
 package io.hyclus.app.pipeline;
 
+import io.hyclus.analysis.livemap.LiveMapSettings;
 import io.hyclus.core.Checks;
 
 import java.nio.file.Path;
@@ -10,21 +11,44 @@ import java.util.Optional;
  *                         ({@code samples/}) go below it
  * @param bootstrapServers an existing cluster; empty means start the embedded broker
  * @param liveEncoder      also run the live encoder ({@code hyclus demo}, {@code hyclus campaign}), with the models of
- *                         {@link #modelsDir()}
+ *                         {@link #modelsDir()}, and after it the live map service (map saved in {@link #mapDir()})
+ * @param mapFitAfterSamples the live map's first fit waits for this many samples (or the service's default points)
+ * @param mapPointsPerSample points of each sample placed on the live map
  */
-public record PipelineSettings(Path workDir, Optional<String> bootstrapServers, boolean liveEncoder) {
+public record PipelineSettings(Path workDir, Optional<String> bootstrapServers, boolean liveEncoder,
+                               int mapFitAfterSamples, int mapPointsPerSample) {
     public PipelineSettings {
         Checks.notNull("work directory", workDir);
         Checks.notNull("bootstrap servers", bootstrapServers);
+        Checks.positive("samples before the live map's first fit", mapFitAfterSamples);
+        Checks.positive("points per sample on the live map", mapPointsPerSample);
     }
 
     /** Segmentation only. */
     public PipelineSettings(Path workDir, Optional<String> bootstrapServers) {
-        this(workDir, bootstrapServers, false);
+        this(workDir, bootstrapServers, false, LiveMapSettings.DEFAULT_FIT_AFTER_SAMPLES,
+                LiveMapSettings.DEFAULT_POINTS_PER_SAMPLE);
     }
 
+    /** Also the live encoder and the live map service. */
     public PipelineSettings withLiveEncoder() {
-        return new PipelineSettings(workDir, bootstrapServers, true);
+        return new PipelineSettings(workDir, bootstrapServers, true, mapFitAfterSamples, mapPointsPerSample);
+    }
+
+    /** The live map's first fit after {@code samples} samples, {@code points} points of each sample on the map. */
+    public PipelineSettings withLiveMap(int samples, int points) {
+        return new PipelineSettings(workDir, bootstrapServers, liveEncoder, samples, points);
+    }
+
+    /** The live map service's settings for this pipeline (the service's defaults, and the two above). */
+    public LiveMapSettings liveMapSettings(String bootstrap) {
+        return LiveMapSettings.defaults(bootstrap, mapDir()).withPointsPerSample(mapPointsPerSample)
+                .withFitAfter(mapFitAfterSamples, LiveMapSettings.DEFAULT_FIT_AFTER_POINTS);
+    }
+
+    /** The live map and its state ({@code map/}), shared with {@code hyclus map}. */
+    public Path mapDir() {
+        return workDir.resolve("map");
     }
 
     /** The model registry ({@code models/}). */
