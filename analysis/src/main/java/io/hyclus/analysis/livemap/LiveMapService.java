@@ -39,7 +39,7 @@ public final class LiveMapService implements AutoCloseable {
     private static final int RECENT = 10_000;
 
     /** Where the service is. */
-    public enum State { RUNNING, FAILED, CLOSED }
+    public enum State { RUNNING, FAILED, HALTED, CLOSED }
 
     private final LiveMapSettings settings;
     private final MapLoop loop;
@@ -67,8 +67,8 @@ public final class LiveMapService implements AutoCloseable {
             }
 
             @Override
-            public void stopped(Throwable t) {
-                ended(t);
+            public void stopped(Throwable t, boolean halted) {
+                ended(t, halted);
             }
         });
         this.thread = new Thread(loop, "hyclus-live-map");
@@ -228,13 +228,13 @@ public final class LiveMapService implements AutoCloseable {
         notifyAll();
     }
 
-    private synchronized void ended(Throwable t) {
+    private synchronized void ended(Throwable t, boolean halted) {
         if (t != null) {
             failure = t;
             state = State.FAILED;
             LOG.error("Live map service stopped: {}", t.getMessage(), t);
         } else {
-            state = State.CLOSED;
+            state = halted ? State.HALTED : State.CLOSED;
         }
         notifyAll();
     }

@@ -34,11 +34,12 @@ import java.time.Duration;
  * @param transform         settings for adding points to the map
  * @param maxMapBytes       points bytes ({@value SampleMapPoints#BYTES_PER_POINT} a point) per map record
  * @param pollTimeout       longest wait for new records before the loop checks whether it should stop
+ * @param faults            {@link MapFaults#NONE} except in tests
  */
 public record LiveMapSettings(String bootstrapServers, String groupId, Path mapDir, SensorKind camera,
                               int pointsPerSample, long seed, int fitAfterSamples, int fitAfterPoints,
                               int reservoirCapacity, double refitShare, TsneSettings tsne, TransformSettings transform,
-                              int maxMapBytes, Duration pollTimeout) {
+                              int maxMapBytes, Duration pollTimeout, MapFaults faults) {
     public static final String DEFAULT_GROUP_ID = "hyclus-live-map";
     public static final int DEFAULT_POINTS_PER_SAMPLE = 500;
     public static final int DEFAULT_FIT_AFTER_SAMPLES = 2;
@@ -72,6 +73,7 @@ public record LiveMapSettings(String bootstrapServers, String groupId, Path mapD
         if (pollTimeout.isNegative() || pollTimeout.isZero()) {
             throw new IllegalArgumentException("poll timeout must be positive: " + pollTimeout);
         }
+        Checks.notNull("fault hook", faults);
     }
 
     public static LiveMapSettings defaults(String bootstrapServers, Path mapDir) {
@@ -79,48 +81,53 @@ public record LiveMapSettings(String bootstrapServers, String groupId, Path mapD
         return new LiveMapSettings(bootstrapServers, DEFAULT_GROUP_ID, mapDir, SensorKind.VNIR,
                 DEFAULT_POINTS_PER_SAMPLE, 1, DEFAULT_FIT_AFTER_SAMPLES, DEFAULT_FIT_AFTER_POINTS, DEFAULT_RESERVOIR,
                 DEFAULT_REFIT_SHARE, TsneSettings.defaults(1, threads), TransformSettings.defaults(threads),
-                HyclusTopics.MAX_MAP_BYTES, Duration.ofMillis(200));
+                HyclusTopics.MAX_MAP_BYTES, Duration.ofMillis(200), MapFaults.NONE);
     }
 
     public LiveMapSettings withGroupId(String id) {
         return new LiveMapSettings(bootstrapServers, id, mapDir, camera, pointsPerSample, seed, fitAfterSamples,
-                fitAfterPoints, reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout);
+                fitAfterPoints, reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout, faults);
     }
 
     public LiveMapSettings withCamera(SensorKind kind) {
         return new LiveMapSettings(bootstrapServers, groupId, mapDir, kind, pointsPerSample, seed, fitAfterSamples,
-                fitAfterPoints, reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout);
+                fitAfterPoints, reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout, faults);
     }
 
     public LiveMapSettings withPointsPerSample(int n) {
         return new LiveMapSettings(bootstrapServers, groupId, mapDir, camera, n, seed, fitAfterSamples, fitAfterPoints,
-                reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout);
+                reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout, faults);
     }
 
     public LiveMapSettings withSeed(long s) {
         return new LiveMapSettings(bootstrapServers, groupId, mapDir, camera, pointsPerSample, s, fitAfterSamples,
-                fitAfterPoints, reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout);
+                fitAfterPoints, reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout, faults);
     }
 
     /** The first map of a model is fitted once {@code samples} samples or {@code points} points wait. */
     public LiveMapSettings withFitAfter(int samples, int points) {
         return new LiveMapSettings(bootstrapServers, groupId, mapDir, camera, pointsPerSample, seed, samples, points,
-                reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout);
+                reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout, faults);
     }
 
     public LiveMapSettings withReservoir(int capacity, double share) {
         return new LiveMapSettings(bootstrapServers, groupId, mapDir, camera, pointsPerSample, seed, fitAfterSamples,
-                fitAfterPoints, capacity, share, tsne, transform, maxMapBytes, pollTimeout);
+                fitAfterPoints, capacity, share, tsne, transform, maxMapBytes, pollTimeout, faults);
     }
 
     public LiveMapSettings withTsne(TsneSettings fit, TransformSettings add) {
         return new LiveMapSettings(bootstrapServers, groupId, mapDir, camera, pointsPerSample, seed, fitAfterSamples,
-                fitAfterPoints, reservoirCapacity, refitShare, fit, add, maxMapBytes, pollTimeout);
+                fitAfterPoints, reservoirCapacity, refitShare, fit, add, maxMapBytes, pollTimeout, faults);
     }
 
     public LiveMapSettings withMaxMapBytes(int bytes) {
         return new LiveMapSettings(bootstrapServers, groupId, mapDir, camera, pointsPerSample, seed, fitAfterSamples,
-                fitAfterPoints, reservoirCapacity, refitShare, tsne, transform, bytes, pollTimeout);
+                fitAfterPoints, reservoirCapacity, refitShare, tsne, transform, bytes, pollTimeout, faults);
+    }
+
+    public LiveMapSettings withFaults(MapFaults hook) {
+        return new LiveMapSettings(bootstrapServers, groupId, mapDir, camera, pointsPerSample, seed, fitAfterSamples,
+                fitAfterPoints, reservoirCapacity, refitShare, tsne, transform, maxMapBytes, pollTimeout, hook);
     }
 
     /** The drift criterion these settings ask for. */

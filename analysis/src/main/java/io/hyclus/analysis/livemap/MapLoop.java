@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -22,7 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,7 +44,8 @@ final class MapLoop implements Runnable {
     interface Listener {
         void handled(String key, SamplePlacement placement, int version);
 
-        void stopped(Throwable failure);
+        /** @param halted stopped by the fault hook (as a crash) */
+        void stopped(Throwable failure, boolean halted);
     }
 
     private final LiveMapSettings settings;
@@ -53,6 +59,7 @@ final class MapLoop implements Runnable {
     private final Map<Integer, Long> next = new HashMap<>();
     private int savedVersion;
     private volatile boolean closing;
+    private boolean halted;
 
     MapLoop(LiveMapSettings settings, KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> producer,
             InstantSource clock, LiveMap map, Map<Integer, Long> resumeAt, Listener listener) {
@@ -80,10 +87,10 @@ final class MapLoop implements Runnable {
     public void run() {
         Throwable failure = null;
         try {
-            while (!closing) {
+            while (!closing && !halted) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(settings.pollTimeout())) {
                     process(r);
-                    if (closing) {
+                    if (closing || halted) {
                         break; // not saved: read again on the next start
                     }
                 }
@@ -94,7 +101,7 @@ final class MapLoop implements Runnable {
             failure = e;
         } finally {
             close(failure);
-            listener.stopped(failure);
+            listener.stopped(failure, halted);
         }
     }
 
@@ -133,16 +140,12 @@ final class MapLoop implements Runnable {
             listener.handled(codes.sample().key(), SamplePlacement.refused(e.getMessage()), map.version());
             return;
         }
-        Instant at = clock.instant();
-        for (LiveMap.Published p : step.published()) {
-            byte[] key = p.sample().key().getBytes(StandardCharsets.UTF_8);
-            for (SampleMapPoints chunk : SampleMapPoints.split(p.version(), p.update(), p.sample().scanId(),
-                    p.sample().metadata(), settings.camera(), p.sample().modelRef(), at, p.rows(), p.xy(),
-                    settings.maxMapBytes())) {
-                producer.send(new ProducerRecord<>(HyclusTopics.SAMPLE_MAP.name(), key, SampleMapCodec.encode(chunk)));
-            }
+        publish(step.published());
+        if (step.placed().stream().anyMatch(settings.faults()::haltBeforeSave)) {
+            LOG.warn("live map: halted by the fault hook after publishing {} and before saving", step.placed());
+            halted = true;
+            return;
         }
-        producer.flush();
         if (step.changed()) {
             save();
         }
@@ -156,6 +159,37 @@ final class MapLoop implements Runnable {
                     sample, placement.version(), String.format("%.2f", placement.centreX()),
                     String.format("%.2f", placement.centreY()), step.transformMillis(), step.fitMillis());
             listener.handled(sample.key(), placement, map.version());
+        }
+    }
+
+    /**
+     * Sends every chunk and waits until each is acknowledged: a record the broker refuses stops the service before
+     * anything is saved, so the sample is placed again on the next start.
+     */
+    private void publish(List<LiveMap.Published> published) {
+        Instant at = clock.instant();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (LiveMap.Published p : published) {
+            byte[] key = p.sample().key().getBytes(StandardCharsets.UTF_8);
+            for (SampleMapPoints chunk : SampleMapPoints.split(p.version(), p.update(), p.sample().scanId(),
+                    p.sample().metadata(), settings.camera(), p.sample().modelRef(), at, p.rows(), p.xy(),
+                    settings.maxMapBytes())) {
+                sent.add(producer.send(new ProducerRecord<>(HyclusTopics.SAMPLE_MAP.name(), key,
+                        SampleMapCodec.encode(chunk))));
+            }
+        }
+        producer.flush();
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get();
+            } catch (ExecutionException e) {
+                throw new LiveMapException("cannot publish map points to " + HyclusTopics.SAMPLE_MAP.name() + " ("
+                        + (i + 1) + " of " + sent.size() + " records of this step): " + e.getCause().getMessage(),
+                        e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LiveMapException("interrupted while publishing map points", e);
+            }
         }
     }
 

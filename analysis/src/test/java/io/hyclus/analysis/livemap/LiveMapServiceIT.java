@@ -196,6 +196,42 @@ class LiveMapServiceIT {
     }
 
     @Test
+    void crashAfterPublishingBeforeSaving_restartPlacesTheSampleAgain_samePositions_noneLost() throws Exception {
+        LiveMapService first = LiveMapService.start(settings(10).withFaults(s -> s.metadata().sampleId().equals("K-3")),
+                clock);
+        try {
+            for (int i = 0; i < 5; i++) {
+                send("K-" + i, i % 3, 300, 8, MODEL);
+            }
+            Await.until(WAIT, "the service halts at K-3", () -> first.state() == LiveMapService.State.HALTED);
+            assertEquals(3, first.placedSamples(), "K-0..K-2 fitted and saved; K-3 published, not saved");
+        } finally {
+            first.close();
+        }
+        try (LiveMapService again = LiveMapService.start(settings(10), clock)) {
+            assertEquals(1, again.mapVersion());
+            assertTrue(again.awaitHandled(2, WAIT), "K-3 and K-4 after the restart");
+            assertEquals(2, again.placedSamples());
+        }
+        List<SampleMapPoints> k3 = new ArrayList<>();
+        Map<String, Integer> chunks = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : readAll(HyclusTopics.SAMPLE_MAP.name())) {
+            SampleMapPoints p = SampleMapCodec.decode(r.value(), "map@" + r.offset());
+            chunks.merge(p.sampleId(), 1, Integer::sum);
+            if (p.sampleId().equals("K-3")) {
+                k3.add(p);
+            }
+        }
+        assertEquals(Map.of("K-0", 3, "K-1", 3, "K-2", 3, "K-3", 6, "K-4", 3), chunks,
+                "every sample on the map; K-3's records twice (the documented duplicate)");
+        for (int c = 0; c < 3; c++) {
+            assertEquals(MapUpdate.ADDED, k3.get(c).update());
+            assertArrayEquals(k3.get(c).xy(), k3.get(c + 3).xy(), "the same map places K-3 at the same positions");
+            assertArrayEquals(k3.get(c).rows(), k3.get(c + 3).rows());
+        }
+    }
+
+    @Test
     void badInput_refusedNamingTheSample_laterSamplesPlaced() throws Exception {
         try (LiveMapService service = LiveMapService.start(settings(10).withFitAfter(1, 100_000), clock)) {
             send("G-1", 0, 300, 8, MODEL);
