@@ -80,6 +80,9 @@ public final class CampaignCommand implements Callable<Integer> {
                     + " container, and on %s)%n", encoded.getOrDefault(LiveEncoder.SampleOutcome.ENCODED, 0L),
                     encoded.getOrDefault(LiveEncoder.SampleOutcome.DEAD_LETTERED, 0L),
                     encoded.getOrDefault(LiveEncoder.SampleOutcome.SKIPPED, 0L), HyclusTopics.SAMPLE_CODES.name());
+            pipeline.liveMap().ifPresent(m -> out.printf("Live map: v%d, %d samples placed so far on %s (the service"
+                    + " places the rest while it runs, or on its next start; docs/live-map.md)%n", m.mapVersion(),
+                    m.placedSamples(), HyclusTopics.SAMPLE_MAP.name()));
             out.flush();
             if (!common.exitWhenDone()) {
                 out.println("Segmentation keeps running; press Ctrl-C to stop.");

@@ -3,6 +3,8 @@ package io.hyclus.app.demo;
 import io.hyclus.analysis.live.CodesFile;
 import io.hyclus.analysis.live.EncodedSample;
 import io.hyclus.analysis.live.LiveEncoder;
+import io.hyclus.analysis.livemap.LiveMapService;
+import io.hyclus.analysis.livemap.SamplePlacement;
 import io.hyclus.app.campaign.CampaignRun;
 import io.hyclus.app.campaign.TrayOutcome;
 import io.hyclus.app.pipeline.Pipeline;
@@ -29,6 +31,10 @@ import java.util.Optional;
  * the {@link Pipeline}; then the tray's containers are read back.
  */
 public final class DemoPipeline implements AutoCloseable {
+    /** The demo's live map: fitted after the first 2 samples (or all, if fewer), 300 points of each (keeps it fast). */
+    static final int MAP_FIT_AFTER_SAMPLES = 2;
+    static final int MAP_POINTS_PER_SAMPLE = 300;
+
     private final DemoSettings settings;
     private final InstantSource clock;
     private final SimulatedCampaign campaign;
@@ -48,7 +54,9 @@ public final class DemoPipeline implements AutoCloseable {
     public static DemoPipeline start(DemoSettings s, InstantSource clock, PrintWriter out) {
         SimulatedCampaign campaign = SimulatedCampaign.open(s.libraryDir(), s.rig(), clock);
         return new DemoPipeline(s, clock, campaign,
-                Pipeline.start(new PipelineSettings(s.workDir(), s.bootstrapServers()).withLiveEncoder(), clock, out), out);
+                Pipeline.start(new PipelineSettings(s.workDir(), s.bootstrapServers()).withLiveEncoder()
+                        .withLiveMap(Math.min(MAP_FIT_AFTER_SAMPLES, s.samples()), MAP_POINTS_PER_SAMPLE), clock, out),
+                out);
     }
 
     public String bootstrapServers() {
@@ -56,8 +64,8 @@ public final class DemoPipeline implements AutoCloseable {
     }
 
     /**
-     * Scans the demo tray and waits until every sample's container is written and encoded, then reads containers and
-     * codes back.
+     * Scans the demo tray and waits until every sample's container is written and encoded, and every sample with codes
+     * of the map's camera is on the live map; then reads containers and codes back.
      */
     public DemoResult runScan() throws InterruptedException {
         long t0 = System.nanoTime();
@@ -73,8 +81,13 @@ public final class DemoPipeline implements AutoCloseable {
         Map<String, Optional<EncodedSample>> codes = new LinkedHashMap<>();
         encoded.forEach((w, o) -> codes.put(w.sampleId(), o == LiveEncoder.SampleOutcome.ENCODED
                 ? Optional.of(CodesFile.read(CodesFile.siblingOf(Path.of(w.file())))) : Optional.empty()));
+        LiveMapService map = pipeline.liveMap().orElseThrow();
+        List<SampleContainerWritten> mappable = encoded.keySet().stream().filter(w -> codes.get(w.sampleId())
+                .flatMap(c -> c.camera(map.settings().camera())).isPresent()).toList();
+        Map<String, SamplePlacement> placed = new LinkedHashMap<>();
+        pipeline.awaitMapped(mappable, settings.timeout()).forEach((w, p) -> placed.put(w.sampleId(), p));
         return new DemoResult(outcome.scan(), pipeline.bootstrapServers(), settings.outputDir(), samples, codes,
-                Duration.ofNanos(System.nanoTime() - t0));
+                placed, map.mapVersion(), Duration.ofNanos(System.nanoTime() - t0));
     }
 
     public void awaitInterrupt() throws InterruptedException {

@@ -1,6 +1,7 @@
 package io.hyclus.app.demo;
 
 import io.hyclus.analysis.live.EncodedSample;
+import io.hyclus.analysis.livemap.SamplePlacement;
 import io.hyclus.container.CameraSpectra;
 import io.hyclus.container.SampleSpectra;
 import io.hyclus.core.spectral.SensorKind;
@@ -34,6 +35,13 @@ final class DemoReport {
         for (SampleSpectra s : r.samples()) {
             out.println(codesLine(s.metadata().sampleId(), r.codes().getOrDefault(s.metadata().sampleId(), Optional.empty())));
         }
+        out.println("Live map (" + io.hyclus.kafka.topic.HyclusTopics.SAMPLE_MAP.name() + "), one line per sample:");
+        for (SampleSpectra s : r.samples()) {
+            out.println(mapLine(s.metadata().sampleId(), Optional.ofNullable(r.map().get(s.metadata().sampleId()))));
+        }
+        if (r.mapVersion() > 0) {
+            out.println("  the map is now v" + r.mapVersion());
+        }
         out.flush();
     }
 
@@ -48,6 +56,23 @@ final class DemoReport {
                     () -> b.append("  ").append(kind).append(" not encoded"));
         }
         return b.toString();
+    }
+
+    static String mapLine(String sampleId, Optional<SamplePlacement> p) {
+        String head = String.format(Locale.ROOT, "  %-16s", sampleId);
+        if (p.isEmpty()) {
+            return head + " not on the map (no codes of the map's camera)";
+        }
+        SamplePlacement m = p.get();
+        if (!m.placed()) {
+            return head + " not on the map: " + m.reason();
+        }
+        return head + String.format(Locale.ROOT, " map v%d: %d points, x/y centre (%.2f, %.2f), %s in %d ms%s",
+                m.version(), m.points(), m.centreX(), m.centreY(),
+                m.update() == io.hyclus.core.scan.MapUpdate.FITTED ? "fitted" : "placed by transform",
+                m.update() == io.hyclus.core.scan.MapUpdate.FITTED ? m.fitMillis() : m.transformMillis(),
+                m.update() == io.hyclus.core.scan.MapUpdate.ADDED && m.fitMillis() > 0
+                        ? String.format(Locale.ROOT, " (then re-fitted in %d ms)", m.fitMillis()) : "");
     }
 
     static String line(SampleSpectra s) {

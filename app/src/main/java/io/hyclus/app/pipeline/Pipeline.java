@@ -2,6 +2,8 @@ package io.hyclus.app.pipeline;
 
 import io.hyclus.analysis.live.LiveEncoder;
 import io.hyclus.analysis.live.LiveEncoderSettings;
+import io.hyclus.analysis.livemap.LiveMapService;
+import io.hyclus.analysis.livemap.SamplePlacement;
 import io.hyclus.analysis.model.ModelRef;
 import io.hyclus.analysis.model.ModelRegistry;
 import io.hyclus.app.encode.EncoderInstanceId;
@@ -25,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The embedded broker (unless a cluster is given), HyClus's topics, the segmentation service and (when asked) the live
- * encoder, started together and stopped together.
+ * encoder and the live map service, started together and stopped together.
  */
 public final class Pipeline implements AutoCloseable {
     private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(120);
@@ -36,17 +38,20 @@ public final class Pipeline implements AutoCloseable {
     private final String bootstrapServers;
     private final SegmentationService segmentation;
     private final Optional<Encoder> encoder;
+    private final Optional<MapService> map;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::close, "hyclus-shutdown");
 
     private Pipeline(PipelineSettings settings, WorkDirLock lock, Optional<EmbeddedKafkaBroker> broker,
-                     String bootstrapServers, SegmentationService segmentation, Optional<Encoder> encoder) {
+                     String bootstrapServers, SegmentationService segmentation, Optional<Encoder> encoder,
+                     Optional<MapService> map) {
         this.settings = settings;
         this.lock = lock;
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.segmentation = segmentation;
         this.encoder = encoder;
+        this.map = map;
     }
 
     /** The live encoder with the lock on its instance directory. */
@@ -65,6 +70,34 @@ public final class Pipeline implements AutoCloseable {
             try {
                 LiveEncoderSettings es = LiveEncoderSettings.defaults(bootstrap, EncoderInstanceId.in(s.encoderDir()));
                 return new Encoder(LiveEncoder.start(es, models, clock), lock);
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                service.close();
+            } finally {
+                lock.close();
+            }
+        }
+    }
+
+    /** The live map service with the lock on its map directory. */
+    private record MapService(LiveMapService service, WorkDirLock lock) implements AutoCloseable {
+        static MapService start(PipelineSettings s, String bootstrap, InstantSource clock, PrintWriter out) {
+            WorkDirLock lock = WorkDirLock.acquire(s.mapDir(), clock.instant());
+            try {
+                var ms = s.liveMapSettings(bootstrap);
+                LiveMapService service = LiveMapService.start(ms, clock);
+                out.println("Live map: " + ms.pointsPerSample() + " " + ms.camera() + " points of each sample on "
+                        + HyclusTopics.SAMPLE_MAP.name() + (service.mapVersion() == 0 ? ", first fit after "
+                        + ms.fitAfterSamples() + " samples" : ", map v" + service.mapVersion() + " resumed") + " (map in "
+                        + s.mapDir().toAbsolutePath() + ")");
+                return new MapService(service, lock);
             } catch (RuntimeException e) {
                 lock.close();
                 throw e;
@@ -102,15 +135,18 @@ public final class Pipeline implements AutoCloseable {
             SegmentationService seg = SegmentationService.start(
                     new StreamsSettings(bootstrap, StreamsSettings.DEFAULT_APPLICATION_ID, s.stateDir(), replication),
                     s.segmentation(), clock, STREAMS_START_TIMEOUT);
-            Optional<Encoder> enc;
+            Optional<Encoder> enc = Optional.empty();
+            Optional<MapService> map;
             try {
                 enc = s.liveEncoder() ? Optional.of(Encoder.start(s, bootstrap, clock, out)) : Optional.empty();
+                map = s.liveEncoder() ? Optional.of(MapService.start(s, bootstrap, clock, out)) : Optional.empty();
             } catch (RuntimeException e) {
+                enc.ifPresent(Encoder::close);
                 seg.close();
                 throw e;
             }
             out.flush();
-            Pipeline pipeline = new Pipeline(s, lock, broker, bootstrap, seg, enc);
+            Pipeline pipeline = new Pipeline(s, lock, broker, bootstrap, seg, enc, map);
             Runtime.getRuntime().addShutdownHook(pipeline.shutdownHook);
             return pipeline;
         } catch (RuntimeException e) {
@@ -128,10 +164,46 @@ public final class Pipeline implements AutoCloseable {
         return settings;
     }
 
-    /** Throws if segmentation or the live encoder stopped on an error. */
+    /** Throws if segmentation, the live encoder or the live map service stopped on an error. */
     public void checkHealth() {
         segmentation.rethrow();
         encoder.ifPresent(e -> e.service().rethrow());
+        map.ifPresent(m -> m.service().rethrow());
+    }
+
+    /** The live map service, if this pipeline runs one. */
+    public Optional<LiveMapService> liveMap() {
+        return map.map(MapService::service);
+    }
+
+    /**
+     * Waits until the live map service has placed or refused each of {@code samples} (in order), checking the
+     * pipeline's health. Only samples whose codes of the map's camera were published reach the map.
+     *
+     * @return how each was handled, in the given order
+     * @throws IllegalStateException if this pipeline runs no live map
+     * @throws io.hyclus.app.AppException naming the first sample not handled within {@code timeout} (all samples)
+     */
+    public Map<SampleContainerWritten, SamplePlacement> awaitMapped(List<SampleContainerWritten> samples,
+                                                                  Duration timeout) throws InterruptedException {
+        LiveMapService m = liveMap().orElseThrow(() -> new IllegalStateException("this pipeline runs no live map"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<SampleContainerWritten, SamplePlacement> out = new LinkedHashMap<>();
+        for (SampleContainerWritten w : samples) {
+            Optional<SamplePlacement> o = Optional.empty();
+            while (o.isEmpty() && System.nanoTime() < deadline) {
+                checkHealth();
+                o = m.awaitSample(w.scanId(), w.sampleId(), Duration.ofMillis(Math.min(1000,
+                        Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+            }
+            if (o.isEmpty()) {
+                checkHealth();
+                throw new io.hyclus.app.AppException("the live map has not placed sample " + w.sampleId() + " of scan "
+                        + w.scanId() + " within " + timeout.toSeconds() + " s");
+            }
+            out.put(w, o.get());
+        }
+        return out;
     }
 
     /** The live encoder, if this pipeline runs one. */
@@ -190,6 +262,7 @@ public final class Pipeline implements AutoCloseable {
             // the JVM is shutting down: this is the hook
         }
         try {
+            map.ifPresent(MapService::close);
             encoder.ifPresent(Encoder::close);
             segmentation.close();
             broker.ifPresent(EmbeddedKafkaBroker::close);

@@ -1,5 +1,6 @@
 package io.hyclus.app.pipeline;
 
+import io.hyclus.analysis.livemap.LiveMapSettings;
 import io.hyclus.core.Checks;
 import io.hyclus.streaming.segment.SegmentationSettings;
 
@@ -13,32 +14,55 @@ import java.util.Optional;
  * @param bootstrapServers an existing cluster; empty means start the embedded broker
  * @param abandonAfter     a scan with no event for this long is closed as abandoned (see SegmentationSettings)
  * @param liveEncoder      also run the live encoder ({@code hyclus demo}, {@code hyclus campaign}), with the models of
- *                         {@link #modelsDir()}
+ *                         {@link #modelsDir()}, and after it the live map service (map saved in {@link #mapDir()})
+ * @param mapFitAfterSamples the live map's first fit waits for this many samples (or the service's default points)
+ * @param mapPointsPerSample points of each sample placed on the live map
  */
 public record PipelineSettings(Path workDir, Optional<String> bootstrapServers, boolean liveEncoder,
-                               Duration abandonAfter) {
+                               Duration abandonAfter, int mapFitAfterSamples, int mapPointsPerSample) {
     public PipelineSettings {
         Checks.notNull("work directory", workDir);
         Checks.notNull("bootstrap servers", bootstrapServers);
         Checks.notNull("abandon-after time", abandonAfter);
+        Checks.positive("samples before the live map's first fit", mapFitAfterSamples);
+        Checks.positive("points per sample on the live map", mapPointsPerSample);
     }
 
     /** Segmentation only, scans abandoned after {@link SegmentationSettings#DEFAULT_ABANDON_AFTER}. */
     public PipelineSettings(Path workDir, Optional<String> bootstrapServers) {
-        this(workDir, bootstrapServers, false, SegmentationSettings.DEFAULT_ABANDON_AFTER);
+        this(workDir, bootstrapServers, false, SegmentationSettings.DEFAULT_ABANDON_AFTER,
+                LiveMapSettings.DEFAULT_FIT_AFTER_SAMPLES, LiveMapSettings.DEFAULT_POINTS_PER_SAMPLE);
     }
 
+    /** Also the live encoder and the live map service. */
     public PipelineSettings withLiveEncoder() {
-        return new PipelineSettings(workDir, bootstrapServers, true, abandonAfter);
+        return new PipelineSettings(workDir, bootstrapServers, true, abandonAfter, mapFitAfterSamples,
+                mapPointsPerSample);
     }
 
     public PipelineSettings withAbandonAfter(Duration d) {
-        return new PipelineSettings(workDir, bootstrapServers, liveEncoder, d);
+        return new PipelineSettings(workDir, bootstrapServers, liveEncoder, d, mapFitAfterSamples, mapPointsPerSample);
     }
 
     /** The segmentation's settings: containers in {@link #outputDir()}, scans abandoned after {@link #abandonAfter()}. */
     public SegmentationSettings segmentation() {
         return SegmentationSettings.in(outputDir()).withAbandonAfter(abandonAfter);
+    }
+
+    /** The live map's first fit after {@code samples} samples, {@code points} points of each sample on the map. */
+    public PipelineSettings withLiveMap(int samples, int points) {
+        return new PipelineSettings(workDir, bootstrapServers, liveEncoder, abandonAfter, samples, points);
+    }
+
+    /** The live map service's settings for this pipeline (the service's defaults, and the two above). */
+    public LiveMapSettings liveMapSettings(String bootstrap) {
+        return LiveMapSettings.defaults(bootstrap, mapDir()).withPointsPerSample(mapPointsPerSample)
+                .withFitAfter(mapFitAfterSamples, LiveMapSettings.DEFAULT_FIT_AFTER_POINTS);
+    }
+
+    /** The live map and its state ({@code map/}), shared with {@code hyclus map}. */
+    public Path mapDir() {
+        return workDir.resolve("map");
     }
 
     /** The model registry ({@code models/}). */

@@ -87,6 +87,17 @@ class DemoIT {
             assertTrue(text.contains("  " + id + String.format("   VNIR %6d x 16 by dense-ae-16-vnir@1  SWIR %6d x 16 by "
                     + "dense-ae-16-swir@1", vnir, swir)), text);
         }
+        // the live map: fitted after the first two samples (300 VNIR points each), the third added by transform
+        List<String> how = List.of("fitted", "fitted", "placed by transform");
+        List<String> ids = List.of("P1-2025-01-M100", "P1-2025-01-P100", "P2-2025-01-M100");
+        for (int i = 0; i < ids.size(); i++) {
+            assertTrue(Pattern.compile("(?m)^  " + ids.get(i) + " +map v1: 300 points, x/y centre \\(-?\\d+\\.\\d{2}, "
+                    + "-?\\d+\\.\\d{2}\\), " + how.get(i) + " in \\d+ ms$").matcher(text).find(), text);
+        }
+        assertTrue(text.contains("\n  the map is now v1\n"), text);
+        io.hyclus.analysis.embed.TsneMap saved = io.hyclus.analysis.embed.TsneMapFile.read(work.resolve("map/map-v1.tsne"));
+        assertEquals(600, saved.reference().n(), "the saved map holds the two fitted samples' points");
+        assertEquals(16, saved.reference().d());
         assertTrue(text.contains("Promoted the pretrained model dense-ae-16-vnir@1 (shipped with HyClus)"), text);
         assertTrue(text.startsWith("Embedded Kafka broker at 127.0.0.1:"), text);
         assertTrue(text.contains("Rig: conveyor and 2 cameras in process, on simulated time, belt 50.0 mm/s, line pitch 2000 um"), text);
@@ -116,6 +127,8 @@ class DemoIT {
         assertEquals(2, result.samples().size());
         // 24 VNIR bands are not the pretrained VNIR model's grid: the encoder dead-letters those samples, none encoded
         assertEquals(List.of(Optional.empty(), Optional.empty()), List.copyOf(result.codes().values()));
+        assertEquals(Map.of(), result.map(), "no codes, nothing on the live map");
+        assertEquals(0, result.mapVersion());
         for (SampleSpectra sample : result.samples()) {
             TraySlot slot = start.tray().slotOf(sample.metadata().sampleId()).orElseThrow();
             assertEquals(slot.sample(), sample.metadata());

@@ -57,6 +57,14 @@ final class Reader {
         return v;
     }
 
+    int[] i32s() {
+        int n = length(4, "int array");
+        int[] v = new int[n];
+        buf.asIntBuffer().get(v);
+        buf.position(buf.position() + 4 * n);
+        return v;
+    }
+
     float[] f32s() {
         int n = length(4, "float array");
         float[] v = new float[n];

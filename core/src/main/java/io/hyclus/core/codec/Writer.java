@@ -62,6 +62,14 @@ final class Writer {
         return this;
     }
 
+    Writer i32s(int[] v) {
+        i32(v.length);
+        ensure(4 * v.length);
+        buf.asIntBuffer().put(v);
+        buf.position(buf.position() + 4 * v.length);
+        return this;
+    }
+
     Writer f32s(float[] v) {
         i32(v.length);
         ensure(4 * v.length);

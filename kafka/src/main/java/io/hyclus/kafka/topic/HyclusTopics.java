@@ -2,6 +2,7 @@ package io.hyclus.kafka.topic;
 
 import io.hyclus.core.scan.SampleCodes;
 import io.hyclus.core.scan.SampleContainerWritten;
+import io.hyclus.core.scan.SampleMapPoints;
 import io.hyclus.core.scan.ScanEvent;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -21,6 +22,9 @@ import java.util.Map;
  *       chunks of at most {@link #MAX_CODES_BYTES} of codes, with the sample's metadata and the model version.</li>
  *   <li>{@link #SAMPLE_CONTAINERS_DEAD_LETTERS}: raw bytes of sample-container records the live encoder could not use,
  *       with the same headers ({@link DeadLetterHeaders}).</li>
+ *   <li>{@link #SAMPLE_MAP}: keyed by {@code scanId/sampleId}; the live map service's points of each sample on the live
+ *       t-SNE map (map version, sample metadata, camera, model, row and x/y per point), in chunks of at most
+ *       {@link #MAX_MAP_BYTES} of points (docs/live-map.md).</li>
  * </ul>
  */
 public final class HyclusTopics {
@@ -38,6 +42,9 @@ public final class HyclusTopics {
      */
     public static final int MAX_CODES_BYTES = 1024 * 1024;
 
+    /** The most points bytes (12 per point: row and x, y) the live map service puts in one {@link #SAMPLE_MAP} record: 1 MiB. */
+    public static final int MAX_MAP_BYTES = 1024 * 1024;
+
     private static final Map<String, String> LARGE_RECORDS = Map.of("max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
 
     public static final Topic<String, ScanEvent> SCAN_EVENTS = new Topic<>("hyclus.scan-events", Serdes.String(),
@@ -52,11 +59,14 @@ public final class HyclusTopics {
     public static final Topic<byte[], byte[]> SAMPLE_CONTAINERS_DEAD_LETTERS = new Topic<>(
             "hyclus.sample-containers.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
 
+    public static final Topic<String, SampleMapPoints> SAMPLE_MAP = new Topic<>("hyclus.sample-map", Serdes.String(),
+            new SampleMapSerde(), LARGE_RECORDS);
+
     private HyclusTopics() {
     }
 
     public static List<Topic<?, ?>> all() {
         return List.of(SCAN_EVENTS, SAMPLE_CONTAINERS, SCAN_EVENTS_DEAD_LETTERS, SAMPLE_CODES,
-                SAMPLE_CONTAINERS_DEAD_LETTERS);
+                SAMPLE_CONTAINERS_DEAD_LETTERS, SAMPLE_MAP);
     }
 }

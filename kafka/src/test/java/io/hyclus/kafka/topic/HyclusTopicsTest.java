@@ -1,7 +1,9 @@
 package io.hyclus.kafka.topic;
 
 import io.hyclus.core.codec.CodecException;
+import io.hyclus.core.scan.MapUpdate;
 import io.hyclus.core.scan.SampleCodes;
+import io.hyclus.core.scan.SampleMapPoints;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.tray.GrainSizeFraction;
 import io.hyclus.core.tray.SampleMetadata;
@@ -19,7 +21,7 @@ class HyclusTopicsTest {
     @Test
     void all_declaresEveryTopicOnce() {
         assertEquals(List.of("hyclus.scan-events", "hyclus.sample-containers", "hyclus.scan-events.dlq",
-                "hyclus.sample-codes", "hyclus.sample-containers.dlq"), HyclusTopics.all().stream().map(Topic::name).toList());
+                "hyclus.sample-codes", "hyclus.sample-containers.dlq", "hyclus.sample-map"), HyclusTopics.all().stream().map(Topic::name).toList());
     }
 
     @Test
@@ -27,6 +29,19 @@ class HyclusTopicsTest {
         assertTrue(HyclusTopics.MAX_CODES_BYTES <= HyclusTopics.MAX_RECORD_BYTES / 4);
         assertEquals(String.valueOf(HyclusTopics.MAX_RECORD_BYTES),
                 HyclusTopics.SAMPLE_CODES.configs().get("max.message.bytes"));
+    }
+
+    @Test
+    void sampleMapSerde_roundTrips_recordsFitTheLimit() {
+        SampleMapPoints p = new SampleMapPoints(3, MapUpdate.ADDED, "scan-1", new SampleMetadata("A-1", "Plant-1",
+                YearMonth.of(2025, 1), GrainSizeFraction.PLUS_100), SensorKind.VNIR, "dense-ae-16-vnir@1", Instant.EPOCH,
+                0, 1, 2, 0, new int[] {4, 9}, new float[] {0.5f, -2f, 3f, 4f});
+        var serde = HyclusTopics.SAMPLE_MAP.valueSerde();
+        assertEquals(p, serde.deserializer().deserialize("hyclus.sample-map",
+                serde.serializer().serialize("hyclus.sample-map", p)));
+        assertTrue(HyclusTopics.MAX_MAP_BYTES <= HyclusTopics.MAX_RECORD_BYTES / 4);
+        assertEquals(String.valueOf(HyclusTopics.MAX_RECORD_BYTES),
+                HyclusTopics.SAMPLE_MAP.configs().get("max.message.bytes"));
     }
 
     @Test
