@@ -7,6 +7,7 @@ import io.hyclus.analysis.model.ModelRegistry;
 import io.hyclus.app.OptionChecks;
 import io.hyclus.app.pipeline.BootstrapServers;
 import io.hyclus.app.pipeline.ClusterSize;
+import io.hyclus.app.pipeline.UntilSignal;
 import io.hyclus.app.pipeline.WorkDirLock;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.TopicAdmin;
@@ -17,12 +18,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code hyclus encode}: the live encoder on its own against a Kafka cluster. Runs until Ctrl-C or SIGTERM (the JVM then exits 130 or 143 after a clean stop), or
@@ -35,7 +33,6 @@ import java.util.concurrent.TimeUnit;
             "Samples it cannot use go to hyclus.sample-containers.dlq with the reason (docs/live-encoder.md)."})
 public final class EncodeCommand implements Callable<Integer> {
     /** How often a running encoder is checked for having stopped on an error. */
-    private static final Duration HEALTH_CHECK = Duration.ofSeconds(1);
 
     @Spec
     CommandSpec spec;
@@ -87,26 +84,9 @@ public final class EncodeCommand implements Callable<Integer> {
     }
 
     private static void run(LiveEncoder encoder, PrintWriter out, Path registry) throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            encoder.close();
-            stop.countDown();
-        }, "hyclus-encode-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            out.println("Encoding " + HyclusTopics.SAMPLE_CONTAINERS.name() + " into " + HyclusTopics.SAMPLE_CODES.name()
-                    + " with the models promoted in " + registry.toAbsolutePath() + "; press Ctrl-C to stop.");
-            out.flush();
-            while (!stop.await(HEALTH_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
-                encoder.rethrow();
-            }
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                encoder.close();
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook closes the encoder
-            }
-        }
+        UntilSignal.run("encode", encoder, encoder::rethrow, "Encoding " + HyclusTopics.SAMPLE_CONTAINERS.name() + " into "
+                + HyclusTopics.SAMPLE_CODES.name() + " with the models promoted in " + registry.toAbsolutePath()
+                + "; press Ctrl-C to stop.", out);
     }
+
 }

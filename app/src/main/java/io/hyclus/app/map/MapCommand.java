@@ -5,6 +5,7 @@ import io.hyclus.analysis.livemap.LiveMapSettings;
 import io.hyclus.app.OptionChecks;
 import io.hyclus.app.pipeline.BootstrapServers;
 import io.hyclus.app.pipeline.ClusterSize;
+import io.hyclus.app.pipeline.UntilSignal;
 import io.hyclus.app.pipeline.WorkDirLock;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.kafka.topic.HyclusTopics;
@@ -16,15 +17,12 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code hyclus map}: the live map service on its own against a Kafka cluster. Runs until Ctrl-C or SIGTERM (exit 0),
+ * {@code hyclus map}: the live map service on its own against a Kafka cluster. Runs until Ctrl-C or SIGTERM (the JVM then exits 130 or 143 after a clean stop),
  * or until the service stops on an error (exit 1, the error named).
  */
 @Command(name = "map", mixinStandardHelpOptions = true,
@@ -33,7 +31,6 @@ import java.util.concurrent.TimeUnit;
                 + " hyclus.sample-map and re-fits on a reservoir when the map has drifted, until Ctrl-C.",
             "The map is saved in <work-dir>/map after every change; a restart resumes it (docs/live-map.md)."})
 public final class MapCommand implements Callable<Integer> {
-    private static final Duration HEALTH_CHECK = Duration.ofSeconds(1);
 
     @Spec
     CommandSpec spec;
@@ -116,29 +113,11 @@ public final class MapCommand implements Callable<Integer> {
     }
 
     private static void run(LiveMapService service, PrintWriter out) throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            service.close();
-            stop.countDown();
-        }, "hyclus-map-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            LiveMapSettings s = service.settings();
-            out.println("Placing " + s.pointsPerSample() + " " + s.camera() + " points of each sample from "
-                    + HyclusTopics.SAMPLE_CODES.name() + " on " + HyclusTopics.SAMPLE_MAP.name() + " (map "
-                    + (service.mapVersion() == 0 ? "not fitted yet" : "v" + service.mapVersion()) + " in "
-                    + s.mapDir().toAbsolutePath() + "); press Ctrl-C to stop.");
-            out.flush();
-            while (!stop.await(HEALTH_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
-                service.rethrow();
-            }
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                service.close();
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook closes the service
-            }
-        }
+        LiveMapSettings s = service.settings();
+        UntilSignal.run("map", service, service::rethrow, "Placing " + s.pointsPerSample() + " " + s.camera()
+                + " points of each sample from " + HyclusTopics.SAMPLE_CODES.name() + " on " + HyclusTopics.SAMPLE_MAP.name()
+                + " (map " + (service.mapVersion() == 0 ? "not fitted yet" : "v" + service.mapVersion()) + " in "
+                + s.mapDir().toAbsolutePath() + "); press Ctrl-C to stop.", out);
     }
+
 }
