@@ -216,7 +216,8 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         }
         for (TraySlot slot : start.tray().slots()) { // one sample in heap at a time
             write(start, slot, start.cameras().stream()
-                    .map(cam -> ContainerAssembler.assemble(cam, state.fragments(start.scanId(), cam.sensor().kind(), slot.index())))
+                    .map(cam -> ContainerAssembler.assemble(cam, slot.region(), settings.materialRule(),
+                            state.fragments(start.scanId(), cam.sensor().kind(), slot.index())))
                     .toList(), prov, where);
         }
         // Only now, all written: under exactly-once these deletions commit with the completion's offset, so a crash

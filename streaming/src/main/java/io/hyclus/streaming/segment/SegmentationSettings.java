@@ -1,6 +1,7 @@
 package io.hyclus.streaming.segment;
 
 import io.hyclus.core.Checks;
+import io.hyclus.core.spectral.MaterialRule;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +13,11 @@ import java.time.Duration;
  * @param abandonAfter  a scan with no event (line, completion) for this long is closed as abandoned (acquisition
  *                      died): its containers are written from the lines that arrived, the abandonment recorded in their
  *                      provenance, its state removed; a completion arriving later is dead-lettered
+ * @param materialRule  the material mask each sample's spectra are classified by (stored per spectrum in the
+ *                      container; docs/material-mask.md)
  */
-public record SegmentationSettings(Path outputDir, double edgeMarginMm, Duration abandonAfter) {
+public record SegmentationSettings(Path outputDir, double edgeMarginMm, Duration abandonAfter,
+                                   MaterialRule materialRule) {
     /** Default of {@link #abandonAfter()}: 10 minutes (a campaign tray scans in under a minute). */
     public static final Duration DEFAULT_ABANDON_AFTER = Duration.ofMinutes(10);
 
@@ -37,6 +41,11 @@ public record SegmentationSettings(Path outputDir, double edgeMarginMm, Duration
         if (abandonAfter.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("a scan can be abandoned after 1 s at the earliest, not " + abandonAfter);
         }
+        Checks.notNull("material rule", materialRule);
+    }
+
+    public SegmentationSettings(Path outputDir, double edgeMarginMm, Duration abandonAfter) {
+        this(outputDir, edgeMarginMm, abandonAfter, MaterialRule.defaults());
     }
 
     public SegmentationSettings(Path outputDir, double edgeMarginMm) {
@@ -44,7 +53,11 @@ public record SegmentationSettings(Path outputDir, double edgeMarginMm, Duration
     }
 
     public SegmentationSettings withAbandonAfter(Duration d) {
-        return new SegmentationSettings(outputDir, edgeMarginMm, d);
+        return new SegmentationSettings(outputDir, edgeMarginMm, d, materialRule);
+    }
+
+    public SegmentationSettings withMaterialRule(MaterialRule rule) {
+        return new SegmentationSettings(outputDir, edgeMarginMm, abandonAfter, rule);
     }
 
     /** How often open scans are checked for abandonment: a quarter of {@link #abandonAfter()}, at most 30 s. */
