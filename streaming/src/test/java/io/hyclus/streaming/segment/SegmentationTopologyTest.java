@@ -4,6 +4,7 @@ import io.hyclus.container.CameraSpectra;
 import io.hyclus.container.SampleContainerReader;
 import io.hyclus.container.SampleSpectra;
 import io.hyclus.core.HyclusVersion;
+import io.hyclus.core.codec.CompactReflectance;
 import io.hyclus.core.codec.ScanEventCodec;
 import io.hyclus.core.provenance.ProvenanceKeys;
 import io.hyclus.core.scan.PixelFlags;
@@ -121,6 +122,27 @@ class SegmentationTopologyTest {
                 }
             }
         }
+    }
+
+    @Test
+    void compactLines_areSegmentedLikeFloat32Ones_withinHalfAQuantisationStep() {
+        send(ScanFixture.start("scan-k"));
+        for (long i = 0; i < LINES; i++) {
+            Scanline l = ScanFixture.line("scan-k", i);
+            in.pipeInput(l.scanId().getBytes(StandardCharsets.UTF_8), ScanEventCodec.encodeCompact(l));
+        }
+        send(ScanFixture.completed("scan-k", LINES));
+        List<SampleContainerWritten> out = samples.readValuesToList();
+        assertEquals(List.of("A-1", "B-2"), out.stream().map(SampleContainerWritten::sampleId).toList());
+        CameraSpectra a = SampleContainerReader.read(Path.of(out.get(0).file())).camera(SensorKind.VNIR).orElseThrow();
+        assertEquals(13 * 9, a.size());
+        for (int k = 0; k < a.size(); k++) {
+            for (int b = 0; b < ScanFixture.BANDS; b++) {
+                assertEquals(ScanFixture.value(a.lineIndex()[k], a.pixelIndex()[k], b), a.spectra()[k][b],
+                        CompactReflectance.STEP / 2, "spectrum " + k + " band " + b);
+            }
+        }
+        assertTrue(dlq.isEmpty());
     }
 
     @Test
