@@ -26,7 +26,7 @@ import java.util.Optional;
  *                          pixel, NaN where no spectrum of the sample), units "reflectance", attributes
  *                          first_line_index (int64), first_pixel_index (int32)  (from /3, only when N &gt; 0)
  * /&lt;camera&gt;/hsi_mask        uint8 [H x W], 1 where hsi_data holds a spectrum of the sample, else 0 (from /3, N &gt; 0)
- * /&lt;camera&gt;/material        uint8 [N], the material mask's class of each spectrum: 0 material, 1 saturated, 2 dark,
+ * /&lt;camera&gt;/material        uint8 [N], the material mask's class of each spectrum: 0 material, 1 flagged, 2 dark,
  *                          3 bright, 4 off-spectrum (MaterialClass); attribute classes (text); the rule is in the
  *                          provenance (segmentation.material_rule)  (from /4, only when N &gt; 0)
  * </pre>

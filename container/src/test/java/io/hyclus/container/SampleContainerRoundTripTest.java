@@ -328,7 +328,7 @@ class SampleContainerRoundTripTest {
             }
             h.assertIntegers(g + "/" + MATERIAL, "|u1", "" + n, material);
             h.assertText(g + "/" + MATERIAL + "@" + MATERIAL_CLASSES,
-                    "0 material, 1 saturated, 2 dark, 3 bright, 4 off-spectrum");
+                    "0 material, 1 flagged, 2 dark, 3 bright, 4 off-spectrum");
             expected.addAll(List.of(g + "/" + SPECTRA, g + "/" + SPECTRA + "@" + UNITS, g + "/" + LINE_INDEX,
                     g + "/" + PIXEL_INDEX, g + "/" + POSITION_MM, g + "/" + POSITION_MM + "@" + UNITS,
                     g + "/" + MATERIAL, g + "/" + MATERIAL + "@" + MATERIAL_CLASSES));

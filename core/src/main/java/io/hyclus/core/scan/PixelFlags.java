@@ -8,6 +8,8 @@ package io.hyclus.core.scan;
 public final class PixelFlags {
     /** At least one band of the pixel reached the sensor's full scale: its reflectance there is a lower bound. */
     public static final byte SATURATED = 1;
+    /** A calibrated value of the pixel lies outside the calibration's valid reflectance range (e.g. -0.1 to 1.5). */
+    public static final byte OUT_OF_RANGE = 2;
 
     private PixelFlags() {
     }

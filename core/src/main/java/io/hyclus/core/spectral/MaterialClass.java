@@ -7,8 +7,11 @@ package io.hyclus.core.spectral;
 public enum MaterialClass {
     /** The sample's material: kept for training, maps and reports. */
     MATERIAL(0),
-    /** A band reached the sensor's full scale ({@code PixelFlags.SATURATED}): the spectrum is clipped. */
-    SATURATED(1),
+    /**
+     * Calibration flagged the pixel ({@code PixelFlags}): a band reached the sensor's full scale (the spectrum is
+     * clipped) or a value is out of the valid reflectance range.
+     */
+    FLAGGED(1),
     /** Too dark: conveyor belt, or a wall's shadow on the sample. */
     DARK(2),
     /** Too bright: a specular glint, the white tray floor, the white reference. */

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * The material mask: which spectra of one sample (one camera) are the sample's material, and why the others are not.
  * Applied in this order to every spectrum; the first test that fires gives its {@link MaterialClass}:
  * <ol>
- *   <li>{@link MaterialClass#SATURATED}: the pixel carries {@link PixelFlags#SATURATED};</li>
+ *   <li>{@link MaterialClass#FLAGGED}: the pixel carries a {@link PixelFlags} flag (saturated, out of range);</li>
  *   <li>{@link MaterialClass#DARK}: mean reflectance below {@code darkBelow} (belt), or below {@code shadowRatio} times
  *       the sample's reference brightness (a wall's shadow);</li>
  *   <li>{@link MaterialClass#BRIGHT}: mean reflectance above {@code glintAbove} (a specular glint), or above
@@ -82,7 +82,7 @@ public record MaterialRule(double darkBelow, double shadowRatio, double glintAbo
         return "dark: mean<" + darkBelow + " or <" + shadowRatio + "x sample median; bright: mean>" + glintAbove + " or >"
                 + brightRatio + "x sample median; off-spectrum: residual from the sample's " + components
                 + " principal shape components >" + residualRatio + "x its median or a coefficient >" + reachRatio
-                + "x its median; saturated: flagged";
+                + "x its median; flagged: any pixel flag (saturated, out of range)";
     }
 
     /**
@@ -145,8 +145,8 @@ public record MaterialRule(double darkBelow, double shadowRatio, double glintAbo
                         + bands);
             }
             brightness[i] = mean(spectra[i]);
-            if (flags.length != 0 && PixelFlags.saturated(flags[i])) {
-                out[i] = MaterialClass.SATURATED.code();
+            if (flags.length != 0 && flags[i] != 0) {
+                out[i] = MaterialClass.FLAGGED.code();
             } else if (brightness[i] < darkBelow) {
                 out[i] = MaterialClass.DARK.code();
             } else if (brightness[i] > glintAbove) {

@@ -64,7 +64,7 @@ class MaterialRuleTest {
         expected[n + 4] = MaterialClass.OFF_SPECTRUM.code();
         spectra[n + 5] = mixture(rng, 1.0);
         flags[n + 5] = PixelFlags.SATURATED;
-        expected[n + 5] = MaterialClass.SATURATED.code();
+        expected[n + 5] = MaterialClass.FLAGGED.code();
 
         byte[] got = MaterialRule.defaults().classify(spectra, flags);
 

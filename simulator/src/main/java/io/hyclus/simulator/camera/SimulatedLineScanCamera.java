@@ -121,6 +121,15 @@ public final class SimulatedLineScanCamera implements FrameSource {
         this.truthListener = listener;
     }
 
+    /**
+     * Ground truth of the sensor's defects: the elements ({@code pixel * bands + band}, full sensor) that are dead
+     * (always 0 DN) or hot (dark level raised by {@value #HOT_EXTRA_DN} DN), for measuring calibration against them.
+     */
+    public int[] defectiveElements(boolean hot) {
+        byte kind = (byte) (hot ? 2 : 1);
+        return java.util.stream.IntStream.range(0, defects.length).filter(i -> defects[i] == kind).toArray();
+    }
+
     public CameraModel model() {
         return model;
     }

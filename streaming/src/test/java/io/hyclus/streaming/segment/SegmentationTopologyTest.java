@@ -146,7 +146,7 @@ class SegmentationTopologyTest {
     }
 
     @Test
-    void saturatedPixels_reachTheContainerAsSaturated_everySpectrumHasAMaterialClass() {
+    void saturatedPixels_reachTheContainerAsFlagged_everySpectrumHasAMaterialClass() {
         send(ScanFixture.start("scan-s"));
         for (long i = 0; i < LINES; i++) {
             Scanline l = ScanFixture.line("scan-s", i);
@@ -161,7 +161,7 @@ class SegmentationTopologyTest {
         int saturated = 0;
         for (int k = 0; k < a.size(); k++) {
             boolean flagged = a.lineIndex()[k] == 6 && a.pixelIndex()[k] == 5;
-            assertEquals(flagged, a.material()[k] == MaterialClass.SATURATED.code(), "spectrum " + k);
+            assertEquals(flagged, a.material()[k] == MaterialClass.FLAGGED.code(), "spectrum " + k);
             saturated += flagged ? 1 : 0;
         }
         assertEquals(1, saturated);
