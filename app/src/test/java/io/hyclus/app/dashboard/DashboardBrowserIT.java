@@ -92,6 +92,15 @@ class DashboardBrowserIT {
                 // slot outlines: one per slot, the last state reached is at least 'written'
                 assertEquals(2 * scanned.size(), browser.findElements(By.cssSelector("svg rect.slot")).size(),
                         "slot outlines on both waterfalls");
+                // slot states reached 'written' at least; clicking a slot shows its spectra (mean ± sd) and codes
+                for (var li : browser.findElements(By.cssSelector("#slots li"))) {
+                    assertTrue(Set.of("WRITTEN", "ENCODED").contains(li.getAttribute("data-state")), li.getText());
+                }
+                String picked = scanned.iterator().next();
+                browser.findElement(By.cssSelector("#slots li[data-sample='" + picked + "']")).click();
+                await(browser, "the details of " + picked, () -> browser.findElements(By.cssSelector("#details .chart"))
+                        .size() == 2 && browser.findElement(By.id("details")).getText().contains("codes VNIR"));
+                assertTrue(browser.findElement(By.cssSelector("#details h2")).getText().equals(picked));
                 assertEquals("still here", js.executeScript("return window.__hyclusNoReload;"), "no reload");
                 Files.write(ARTEFACTS.resolve("after-scan.png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {

@@ -35,7 +35,7 @@ public final class DashboardState {
     private final Map<SensorKind, Counter> lines = new EnumMap<>(SensorKind.class);
     private final Map<SensorKind, Counter> lineBytes = new EnumMap<>(SensorKind.class);
     private final Counter written;
-    private final Counter encoded;
+    private final Map<SensorKind, Counter> encoded = new EnumMap<>(SensorKind.class);
     private final Counter scansCompleted;
     private final Counter degradations;
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
@@ -54,8 +54,11 @@ public final class DashboardState {
         }
         written = Counter.builder("hyclus.samples.written").description("sample containers written (hyclus.sample-containers)")
                 .register(registry);
-        encoded = Counter.builder("hyclus.samples.encoded")
-                .description("sample cameras whose codes were published completely (hyclus.sample-codes)").register(registry);
+        for (SensorKind k : SensorKind.values()) {
+            encoded.put(k, Counter.builder("hyclus.samples.encoded").tag("camera", k.name())
+                    .description("samples whose codes of this camera were published completely (hyclus.sample-codes)")
+                    .register(registry));
+        }
         scansCompleted = Counter.builder("hyclus.scans.completed").register(registry);
         degradations = Counter.builder("hyclus.scan.degradations")
                 .description("degradations (dropped frames, late lines...) recorded by completed scans").register(registry);
@@ -92,7 +95,7 @@ public final class DashboardState {
 
     public synchronized void codes(SampleCodes c) {
         if (samples.codes(c)) {
-            encoded.increment();
+            encoded.get(c.camera()).increment();
             if (scan.isCurrent(c.scanId())) {
                 publish(scan.slot(c.sampleId(), SlotState.ENCODED));
             }
@@ -154,7 +157,9 @@ public final class DashboardState {
                 "bytes", (long) lineBytes.get(k).count())));
         m.put("cameras", perCamera);
         m.put("samplesWritten", (long) written.count());
-        m.put("samplesEncoded", (long) encoded.count());
+        Map<String, Long> enc = new LinkedHashMap<>();
+        encoded.forEach((k, c) -> enc.put(k.name(), (long) c.count()));
+        m.put("samplesEncoded", enc);
         m.put("scansCompleted", (long) scansCompleted.count());
         m.put("degradations", (long) degradations.count());
         Map<String, Long> dl = new LinkedHashMap<>();

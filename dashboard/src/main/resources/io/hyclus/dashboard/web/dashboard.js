@@ -71,18 +71,18 @@
       div.className = 'chart';
       box.appendChild(div);
       const ch = echarts.init(div, 'dark');
-      const lo = c.mean.map((m, i) => [c.wavelengthNm[i], m - c.sd[i]]);
-      const band = c.mean.map((m, i) => [c.wavelengthNm[i], 2 * c.sd[i]]);
+      const at = (f) => c.mean.map((m, i) => [c.wavelengthNm[i], f(m, c.sd[i])]);
+      const spread = { type: 'line', symbol: 'none', lineStyle: { type: 'dashed', width: 1, color: '#8899aa' } };
       ch.setOption({
         backgroundColor: 'transparent', animation: false,
         title: { text: `${cam}: mean ± sd of ${c.spectra} spectra`, textStyle: { fontSize: 12 } },
-        grid: { left: 45, right: 10, top: 30, bottom: 25 }, tooltip: { trigger: 'axis' },
-        xAxis: { type: 'value', min: 'dataMin', max: 'dataMax', name: 'nm' },
-        yAxis: { type: 'value', name: 'reflectance' },
+        grid: { left: 45, right: 15, top: 30, bottom: 25 }, tooltip: { trigger: 'axis' },
+        xAxis: { type: 'value', min: 'dataMin', max: 'dataMax', name: 'nm', nameGap: 5 },
+        yAxis: { type: 'value', min: 0 },
         series: [
-          { type: 'line', data: lo, stack: 'sd', lineStyle: { opacity: 0 }, symbol: 'none' },
-          { type: 'line', data: band, stack: 'sd', lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.3 }, symbol: 'none' },
-          { type: 'line', data: c.mean.map((m, i) => [c.wavelengthNm[i], m]), symbol: 'none', name: 'mean' },
+          { ...spread, name: 'mean + sd', data: at((m, sd) => m + sd) },
+          { ...spread, name: 'mean - sd', data: at((m, sd) => Math.max(0, m - sd)) },
+          { type: 'line', symbol: 'none', name: 'mean', data: at((m) => m), lineStyle: { width: 2, color: '#fac858' } },
         ],
       });
       detailCharts.push(ch);
@@ -99,6 +99,7 @@
   let scan = null;
   const wf = {}; // camera -> {canvas, ctx, svg, cam, rows}
   const SVG = 'http://www.w3.org/2000/svg';
+  const MAX_WF_PX = 440;
 
   function startScan(s) {
     scan = s;
@@ -111,7 +112,12 @@
       const widthMm = c.columns * c.columnMm;
       const el = document.createElement('div');
       el.className = 'wf';
-      el.innerHTML = `<div class="box" style="aspect-ratio: ${widthMm} / ${s.lengthMm}"><canvas></canvas><svg></svg></div>`
+      // as large as half the panel allows, at most MAX_WF_PX tall, in the tray's proportions
+      const avail = Math.max(150, (host.clientWidth - 14 * (s.cameras.length - 1)) / s.cameras.length);
+      let w = avail;
+      let h = w * s.lengthMm / widthMm;
+      if (h > MAX_WF_PX) { h = MAX_WF_PX; w = h * widthMm / s.lengthMm; }
+      el.innerHTML = `<div class="box" style="width:${Math.round(w)}px;height:${Math.round(h)}px"><canvas></canvas><svg></svg></div>`
         + `<div class="cap">${c.kind} (${c.sensorId}) R/G/B = ${c.bandsNm.map((b) => fmt(b, 0)).join('/')} nm · `
         + `<span id="rows-${c.kind}">0</span> rows</div>`;
       host.appendChild(el);
@@ -126,6 +132,22 @@
       svg.setAttribute('preserveAspectRatio', 'none');
       wf[c.kind] = { canvas, ctx, svg, cam: c, rows: 0 };
       drawSlots(c.kind);
+    }
+    listSlots();
+  }
+
+  function listSlots() {
+    const ul = $('slots');
+    ul.innerHTML = '';
+    for (const sl of scan.slots) {
+      const li = document.createElement('li');
+      li.className = sl.state;
+      li.dataset.sample = sl.sampleId;
+      li.dataset.state = sl.state;
+      li.textContent = `${sl.index}: ${sl.sampleId} (${sl.plant}, ${sl.month}, ${sl.fraction}) ${sl.state.toLowerCase()}`;
+      li.addEventListener('click', () => showSample({ scanId: scan.scanId, sampleId: sl.sampleId, plant: sl.plant,
+        month: sl.month, fraction: sl.fraction }));
+      ul.appendChild(li);
     }
   }
 
@@ -150,6 +172,7 @@
     const sl = scan.slots.find((x) => x.sampleId === e.sampleId);
     if (sl) sl.state = e.state;
     for (const kind of Object.keys(wf)) drawSlots(kind);
+    listSlots();
   }
 
   function addRow(camera, row) {
@@ -183,10 +206,11 @@
     }
     const dev = s.devices && (s.devices.VNIR || s.devices.SWIR);
     h += statsRow('belt', dev ? `position ${fmt(dev.beltPositionMm)} mm, speed ${fmt(dev.beltSpeedMmPerS)} mm/s` : '–');
-    h += statsRow('samples', `${s.samplesWritten} containers written, ${s.samplesEncoded} camera codes published`);
+    h += statsRow('samples', `${s.samplesWritten} containers written; encoded: `
+      + Object.entries(s.samplesEncoded).map(([k, n]) => `${k} ${n}`).join(', '));
     h += statsRow('scans completed', `${s.scansCompleted} (${s.degradations} degradations recorded)`);
     h += statsRow('dead letters', Object.entries(s.deadLetters).map(([t, n]) => `${t}: ${n}`).join(', ') || '0');
-    h += statsRow('lag (records)', Object.entries(s.lag).map(([g, n]) => `${g}: ${n}`).join(', ') || 'not measured yet');
+    h += statsRow('lag (offsets)', Object.entries(s.lag).map(([g, n]) => `${g}: ${n}`).join(', ') || 'not measured yet');
     h += statsRow('live map', `v${s.mapVersion}, ${s.mapSamples} samples, ${s.mapPoints} points`);
     if (s.clients !== undefined) h += statsRow('browsers', `${s.clients} connected, ${s.droppedClients} dropped (too slow)`);
     $('stats').tBodies[0].innerHTML = h;
@@ -216,9 +240,11 @@
     on('slot', setSlot);
     on('scanDone', (d) => {
       if (scan && d.scanId === scan.scanId) {
-        $('scan-state').textContent = `completed ${d.completedAt}: `
+        const st = $('scan-state');
+        st.textContent = `completed ${d.completedAt}: `
           + Object.entries(d.linesPublished).map(([k, v]) => `${k} ${v} lines`).join(', ')
-          + (d.degradations.length ? ` · ${d.degradations.join('; ')}` : ' · clean');
+          + (d.degradations.length ? ` · ${d.degradations.length} degradations recorded (hover)` : ' · clean');
+        st.title = d.degradations.join('\n');
       }
     });
     on('stats', showStats);
