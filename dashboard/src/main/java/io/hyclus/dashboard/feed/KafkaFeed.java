@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -43,7 +42,7 @@ public final class KafkaFeed implements AutoCloseable {
     private final KafkaClientMetrics clientMetrics;
     private final Counter undecodable;
     private final Thread thread;
-    private final Set<String> assignedTopics = new HashSet<>();
+    private final Set<String> assignedTopics = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private volatile Throwable failure;
 
@@ -66,6 +65,8 @@ public final class KafkaFeed implements AutoCloseable {
         clientMetrics.bindTo(registry);
         this.undecodable = Counter.builder("hyclus.dashboard.undecodable")
                 .description("records the dashboard could not decode and skipped").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("hyclus.dashboard.topics.read", assignedTopics, Set::size)
+                .description("HyClus topics the dashboard found and reads").register(registry);
         state.watchDeadLetters(HyclusTopics.SCAN_EVENTS_DEAD_LETTERS.name());
         state.watchDeadLetters(HyclusTopics.SAMPLE_CONTAINERS_DEAD_LETTERS.name());
         this.thread = new Thread(this::run, "hyclus-dashboard-feed");
@@ -114,6 +115,7 @@ public final class KafkaFeed implements AutoCloseable {
     private void assignNewTopics() {
         List<TopicPartition> fromEnd = new ArrayList<>();
         List<TopicPartition> fromStart = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         for (Topic<?, ?> t : topics()) {
             if (assignedTopics.contains(t.name())) {
                 continue;
@@ -122,7 +124,7 @@ public final class KafkaFeed implements AutoCloseable {
             if (parts == null || parts.isEmpty()) {
                 continue;
             }
-            assignedTopics.add(t.name());
+            found.add(t.name());
             for (PartitionInfo p : parts) {
                 (t == HyclusTopics.SCAN_EVENTS ? fromEnd : fromStart).add(new TopicPartition(p.topic(), p.partition()));
             }
@@ -136,6 +138,11 @@ public final class KafkaFeed implements AutoCloseable {
         consumer.assign(all);
         consumer.seekToEnd(fromEnd);
         consumer.seekToBeginning(fromStart);
+        // resolve the positions now (seeks are lazy): records produced after this are read
+        for (TopicPartition tp : consumer.assignment()) {
+            consumer.position(tp, Duration.ofSeconds(10));
+        }
+        assignedTopics.addAll(found);
         LOG.info("Dashboard reading {} (scan events from their end, the rest from the beginning)", assignedTopics);
     }
 

@@ -60,7 +60,7 @@ class DashboardStateTest {
         assertEquals(2, state.mapVersion());
         state.mapPoints(TestScans.points(1, MapUpdate.ADDED, "s0", TestScans.B, 7));
         assertEquals(3, state.mapPoints());
-        assertEquals(List.of("points", "points", "mapReset", "points"), names());
+        assertEquals(List.of("mapReset", "points", "points", "mapReset", "points"), names());
         assertEquals(2.0, registry.get("hyclus.map.version").gauge().value());
     }
 
