@@ -210,6 +210,11 @@ public final class Pipeline implements AutoCloseable {
         return settings;
     }
 
+    /** Whether the segmentation's Kafka Streams client is RUNNING (not starting, rebalancing or stopped). */
+    public boolean segmentationRunning() {
+        return segmentation.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
+    }
+
     /** The live dashboard, if this pipeline serves one. */
     public Optional<Dashboard> dashboard() {
         return dashboard;
