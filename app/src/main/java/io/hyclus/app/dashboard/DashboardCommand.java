@@ -59,6 +59,7 @@ public final class DashboardCommand implements Callable<Integer> {
         DashboardSettings settings = DashboardSettings.defaults(bootstrapServers, httpHost, httpPort,
                 Pipeline.watchedGroups()).withClientBuffer(clientBuffer);
         PrintWriter out = spec.commandLine().getOut();
+        io.hyclus.app.pipeline.ClusterSize.replicationFor(bootstrapServers); // nothing answering fails now, naming the servers
         Dashboard d = Dashboard.start(settings, MetricsServer.newRegistry());
         UntilSignal.run("dashboard", d, d::checkHealth, "Dashboard at " + d.url() + " (metrics at " + d.url()
                 + "metrics) reading " + bootstrapServers + "; press Ctrl-C to stop.", out);

@@ -120,7 +120,13 @@ public final class KafkaFeed implements AutoCloseable {
             if (assignedTopics.contains(t.name())) {
                 continue;
             }
-            List<PartitionInfo> parts = consumer.partitionsFor(t.name(), Duration.ofSeconds(5));
+            List<PartitionInfo> parts;
+            try {
+                parts = consumer.partitionsFor(t.name(), Duration.ofSeconds(5));
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                LOG.debug("topic {} not found yet: {}", t.name(), e.toString());
+                continue;
+            }
             if (parts == null || parts.isEmpty()) {
                 continue;
             }
