@@ -103,10 +103,26 @@ class DashboardBrowserIT {
                 assertTrue(browser.findElement(By.cssSelector("#details h2")).getText().equals(picked));
                 assertEquals("still here", js.executeScript("return window.__hyclusNoReload;"), "no reload");
                 Files.write(ARTEFACTS.resolve("after-scan.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+                // the same run scraped at /metrics: what the pipeline did, counted
+                String metrics = new String(new java.net.URL(url + "metrics").openStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(scanned.size(), metric(metrics, "hyclus_samples_written_total"), metrics);
+                assertEquals(scanned.size(), metric(metrics, "hyclus_encoder_samples_encoded_total"), metrics);
+                assertEquals(scanned.size(), metric(metrics, "hyclus_samples_encoded_total{camera=\"VNIR\"}"), metrics);
+                assertEquals(result.mapVersion(), metric(metrics, "hyclus_map_version"), metrics);
+                assertEquals((double) result.scan().lines(),
+                        metric(metrics, "hyclus_scanlines_total{camera=\"VNIR\"}"), metrics);
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    private static double metric(String scrape, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
+                + " (\\S+)$").matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     private static String text(ChromeDriver b, String id) {
