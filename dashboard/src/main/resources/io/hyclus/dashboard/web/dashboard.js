@@ -32,6 +32,8 @@
       animation: false,
       color: PALETTE,
       legend: { top: 0, textStyle: { color: '#ccc' } },
+      title: samples.size ? { text: '' } : { text: 'waiting for the live map (it is fitted once the first samples are '
+        + 'encoded)', left: 'center', top: 'middle', textStyle: { color: '#778', fontSize: 13, fontWeight: 'normal' } },
       grid: { left: 40, right: 10, top: 30, bottom: 25 },
       tooltip: { trigger: 'item', formatter: (p) => {
         const s = samples.get(p.data[2]);
