@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class KafkaCluster implements AutoCloseable {
     public static final int NODES = 3;
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Three KRaft JVMs on a loaded 2-core machine have taken over 90 s to list each other (seen once). */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true");
 
@@ -188,22 +189,32 @@ public final class KafkaCluster implements AutoCloseable {
 
     private void awaitBrokers(int n) {
         try (Admin admin = admin()) {
-            Await.until(START_TIMEOUT, n + " brokers listed by the cluster at " + bootstrapServers() + "; "
-                    + nodeStates(), () -> {
-                        for (int i = 0; i < NODES; i++) {
-                            if (nodes[i] != null && !nodes[i].isAlive()) {
-                                throw new AssertionError("cluster node " + (i + 1) + " exited " + nodes[i].exitValue()
-                                        + ":\n" + tail(i + 1));
-                            }
-                        }
-                        try {
-                            Collection<Node> listed = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                            return listed.size() == n;
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    });
+            awaitListed(admin, n);
+        } catch (AssertionError e) {
+            StringBuilder logs = new StringBuilder(e.getMessage());
+            for (int i = 1; i <= NODES; i++) {
+                logs.append("\n--- node ").append(i).append(", last lines:\n").append(tail(i));
+            }
+            throw new AssertionError(logs.toString(), e);
         }
+    }
+
+    private void awaitListed(Admin admin, int n) {
+        Await.until(START_TIMEOUT, n + " brokers listed by the cluster at " + bootstrapServers() + "; "
+                + nodeStates(), () -> {
+                    for (int i = 0; i < NODES; i++) {
+                        if (nodes[i] != null && !nodes[i].isAlive()) {
+                            throw new AssertionError("cluster node " + (i + 1) + " exited " + nodes[i].exitValue()
+                                    + ":\n" + tail(i + 1));
+                        }
+                    }
+                    try {
+                        Collection<Node> listed = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                        return listed.size() == n;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
     }
 
     private String nodeStates() {

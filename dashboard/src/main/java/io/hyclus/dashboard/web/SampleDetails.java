@@ -67,18 +67,23 @@ final class SampleDetails {
         return m;
     }
 
-    /** Band by band mean and standard deviation of a camera's spectra. */
+    /**
+     * Band by band mean and standard deviation of a camera's spectra that the material mask kept (all of them when
+     * none was kept, e.g. a container before format /4 reads as all material anyway).
+     */
     static Map<String, Object> meanAndSpread(CameraSpectra c) {
         int bands = c.wavelengthNm().length;
         double[] sum = new double[bands];
         double[] sumSq = new double[bands];
-        for (float[] s : c.spectra()) {
+        float[][] material = c.materialSpectra();
+        float[][] used = material.length > 0 ? material : c.spectra();
+        for (float[] s : used) {
             for (int b = 0; b < bands; b++) {
                 sum[b] += s[b];
                 sumSq[b] += (double) s[b] * s[b];
             }
         }
-        int n = c.size();
+        int n = used.length;
         double[] mean = new double[bands];
         double[] sd = new double[bands];
         for (int b = 0; b < bands; b++) {
@@ -87,6 +92,7 @@ final class SampleDetails {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("spectra", n);
+        m.put("allSpectra", c.size());
         m.put("wavelengthNm", c.wavelengthNm());
         m.put("mean", mean);
         m.put("sd", sd);
