@@ -113,10 +113,12 @@ class SlowBrowserIT {
         return last[0];
     }
 
+    private static final int BATCH = 40;
+    private static final int MAX_SAMPLES = 2000;
+
     @Test
     void browserThatNeverReads_isDropped_andNeitherTheFeedNorAReadingBrowserWaits() throws Exception {
         PrometheusMeterRegistry registry = MetricsServer.newRegistry();
-        int samples = 120;
         try (Dashboard d = dashboard(registry, 16); KafkaProducer<byte[], byte[]> p = producer();
              Socket stuck = new Socket()) {
             // a browser that connects and never reads: tiny receive window, nothing read
@@ -148,17 +150,26 @@ class SlowBrowserIT {
             reader.start();
             Await.until(WAIT, "both browsers connected", () -> registry.get("hyclus.dashboard.clients").gauge().value() == 2);
 
-            // ~120 samples of 4000 points: ~8 MB of events, far more than a socket buffers
-            for (int i = 0; i < samples; i++) {
-                SampleMetadata m = new SampleMetadata("S-" + i, "Plant-" + (i % 3 + 1), YearMonth.of(2025, i % 12 + 1),
-                        GrainSizeFraction.MINUS_100);
-                send(p, HyclusTopics.SAMPLE_MAP, "slow/S-" + i, TestScans.points(1, MapUpdate.ADDED, "slow", m, 4000));
+            // Samples of 4000 points, 40 at a time, until the stuck browser is dropped: the kernel's socket buffers (the
+            // send buffer autotunes up to tcp_wmem's maximum, 4 MiB here) take some megabytes before a write blocks.
+            int sent = 0;
+            while (registry.get("hyclus.dashboard.clients.dropped").counter().count() == 0 && sent < MAX_SAMPLES) {
+                for (int k = 0; k < BATCH; k++, sent++) {
+                    SampleMetadata m = new SampleMetadata("S-" + sent, "Plant-" + (sent % 3 + 1),
+                            YearMonth.of(2025, sent % 12 + 1), GrainSizeFraction.MINUS_100);
+                    send(p, HyclusTopics.SAMPLE_MAP, "slow/S-" + sent, TestScans.points(1, MapUpdate.ADDED, "slow", m,
+                            4000));
+                }
+                p.flush();
+                int expected = sent;
+                Await.until(WAIT, "the feed to take " + expected + " samples",
+                        () -> registry.get("hyclus.map.samples").gauge().value() >= expected);
             }
-            p.flush();
-            Await.until(WAIT, "the feed to take every sample", () -> registry.get("hyclus.map.samples").gauge().value() >= samples);
-            Await.until(WAIT, "the stuck browser dropped",
-                    () -> registry.get("hyclus.dashboard.clients.dropped").counter().count() == 1);
-            Await.until(WAIT, "the reading browser to get every sample", () -> pointsEvents.get() == samples);
+            int total = sent;
+            assertEquals(1.0, registry.get("hyclus.dashboard.clients.dropped").counter().count(),
+                    "the stuck browser dropped after " + total + " samples");
+            Await.until(WAIT, "the reading browser to get every one of " + total + " samples",
+                    () -> pointsEvents.get() == total);
             assertEquals(1.0, registry.get("hyclus.dashboard.clients").gauge().value(), "the reading browser stays");
         }
     }
