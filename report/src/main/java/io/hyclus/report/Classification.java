@@ -20,7 +20,7 @@ final class Classification {
         }
         long classes = labels.stream().distinct().count();
         if (classes < 2) {
-            notes.add(data.camera() + ": " + c.title() + " has one class only (" + labels.get(0) + "): no "
+            notes.add(c.title() + " has one class only (" + labels.get(0) + "): no "
                     + c.title() + " classification");
             return java.util.Optional.empty();
         }
@@ -30,7 +30,7 @@ final class Classification {
             nTest += t ? 1 : 0;
         }
         if (nTest == 0 || nTest == data.rows()) {
-            notes.add(data.camera() + ": " + c.title() + ", " + kind.title() + ": nothing to " + (nTest == 0 ? "test" : "train")
+            notes.add(c.title() + ", " + kind.title() + ": nothing to " + (nTest == 0 ? "test" : "train")
                     + " on; no table");
             return java.util.Optional.empty();
         }

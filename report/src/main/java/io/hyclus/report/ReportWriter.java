@@ -16,7 +16,7 @@ import java.util.Locale;
  * Writes {@code report.html} (self-contained: styles inline, figures as base64 PNG, no external reference), the
  * figures as SVG under {@code figures/}, and the CSV files the tables were computed from: {@code predictions.csv}
  * (every test spectrum), {@code sample-predictions.csv} (every test sample's vote), {@code tables.csv} (every table
- * row at full precision), {@code elbow.csv}, and per camera and representation {@code kmeans-<camera>-<model>.csv}
+ * row at full precision), {@code confusion.csv} (every confusion-matrix cell), {@code elbow.csv}, and per camera and representation {@code kmeans-<camera>-<model>.csv}
  * (the clustered codes and their clusters for k = 1..9).
  */
 public final class ReportWriter {
@@ -54,11 +54,13 @@ public final class ReportWriter {
         try (Writer p = Files.newBufferedWriter(out.resolve("predictions.csv"));
              Writer s = Files.newBufferedWriter(out.resolve("sample-predictions.csv"));
              Writer t = Files.newBufferedWriter(out.resolve("tables.csv"));
-             Writer e = Files.newBufferedWriter(out.resolve("elbow.csv"))) {
+             Writer e = Files.newBufferedWriter(out.resolve("elbow.csv"));
+             Writer m = Files.newBufferedWriter(out.resolve("confusion.csv"))) {
+            m.write("camera,representation,category,split,level,truth,predicted,count\n");
             p.write("camera,representation,category,split,row,sample,truth,predicted\n");
             s.write("camera,representation,category,split,sample,truth,predicted\n");
             t.write("camera,representation,category,split,level,class,precision,recall,f1,support\n");
-            e.write("camera,representation,k,sse\n");
+            e.write("camera,representation,model,k,sse\n");
             for (CameraReport cam : c.cameras()) {
                 for (ClassificationResult r : cam.results()) {
                     String head = csv(r.camera(), r.representation(), r.category().id(), r.split().id());
@@ -72,10 +74,14 @@ public final class ReportWriter {
                     }
                     table(t, head + ",spectrum", r.spectra());
                     table(t, head + ",sample", r.samples());
+                    confusion(m, head + ",spectrum", r.spectra());
+                    confusion(m, head + ",sample", r.samples());
                 }
                 for (var en : cam.elbows().entrySet()) {
+                    String model = cam.representations().stream().filter(x -> x.title().equals(en.getKey()))
+                            .findFirst().orElseThrow().id();
                     for (int k = 0; k < en.getValue().sse().length; k++) {
-                        e.write(csv(cam.data().camera().name(), en.getKey()) + "," + (k + 1) + ","
+                        e.write(csv(cam.data().camera().name(), en.getKey(), model) + "," + (k + 1) + ","
                                 + en.getValue().sse()[k] + "\n");
                     }
                     kmeans(out, cam, en.getKey(), en.getValue());
@@ -119,6 +125,14 @@ public final class ReportWriter {
         t.write(head + ",macro avg," + tab.macro()[0] + "," + tab.macro()[1] + "," + tab.macro()[2] + "," + tab.total() + "\n");
         t.write(head + ",weighted avg," + tab.weighted()[0] + "," + tab.weighted()[1] + "," + tab.weighted()[2] + ","
                 + tab.total() + "\n");
+    }
+
+    private static void confusion(Writer m, String head, ClassTable tab) throws IOException {
+        for (int i = 0; i < tab.classes().size(); i++) {
+            for (int j = 0; j < tab.classes().size(); j++) {
+                m.write(head + "," + csv(tab.classes().get(i), tab.classes().get(j)) + "," + tab.confusion()[i][j] + "\n");
+            }
+        }
     }
 
     static String csv(String... values) {
