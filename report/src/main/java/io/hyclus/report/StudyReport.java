@@ -53,7 +53,13 @@ public final class StudyReport {
         int perCamera = settings.models().size() * 3 + 2;
         total = 2 + settings.cameras().size() * perCamera;
         step("reading containers under " + settings.samples());
-        Dataset data = DatasetReader.read(settings, n -> { });
+        int containers = DatasetReader.containers(settings.samples()).size();
+        Dataset data = DatasetReader.read(settings, n -> {
+            if (n % 8 == 0 && n < containers) {
+                progress.step(done, total, "reading containers under " + settings.samples() + ": " + n + " of "
+                        + containers);
+            }
+        });
         List<String> problems = new ArrayList<>(data.problems());
         List<CameraReport> cameras = new ArrayList<>();
         for (SensorKind cam : settings.cameras()) {
