@@ -40,6 +40,7 @@ final class Charts {
                 .build();
         style(c);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setXAxisDecimalPattern("#");
         int i = 0;
         for (Line l : lines) {
             XYSeries s = c.addSeries(l.name(), l.x(), l.y());

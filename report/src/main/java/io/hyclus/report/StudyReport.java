@@ -93,6 +93,7 @@ public final class StudyReport {
             source.get(d, spec, epochs, missing).ifPresent(reps::add);
             missing.forEach(m -> problems.add(d.camera() + ": " + m));
         }
+        done += 2 * (settings.models().size() - reps.size()); // their mapping and classification steps are skipped
         int[] mapRows = mapRows(d);
         Map<String, float[]> tsne = new LinkedHashMap<>();
         Map<String, Elbow> elbows = new LinkedHashMap<>();
