@@ -14,7 +14,6 @@ import io.hyclus.analysis.training.TrainingJob;
 import io.hyclus.analysis.training.TrainingRun;
 import io.hyclus.analysis.training.ValidationMode;
 
-import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -171,9 +170,5 @@ public final class Representations {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    Path trainedDir() {
-        return settings.out().resolve("models");
     }
 }
