@@ -2,6 +2,7 @@ package io.hyclus.acquisition.calibration;
 
 import io.hyclus.core.provenance.Provenance;
 import io.hyclus.core.provenance.ProvenanceKey;
+import io.hyclus.core.scan.PixelFlags;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.hardware.camera.RawFrame;
 
@@ -132,13 +133,18 @@ public final class RadiometricCalibration {
                     + cameraId + " are " + pixels + " x " + bands + ": take new references after changing ROI or binning");
         }
         float[] r = new float[pixels * bands];
+        byte[] flags = new byte[pixels];
         for (int i = 0; i < r.length; i++) {
-            r[i] = (raw.countAt(i) - dark[i]) * scale[i];
+            int count = raw.countAt(i);
+            r[i] = (count - dark[i]) * scale[i];
+            if (count >= RawFrame.MAX_COUNT) {
+                flags[i / bands] = PixelFlags.SATURATED;
+            }
         }
         for (int i : repairedElements) {
             r[i] = repaired(r, i);
         }
-        return new Scanline(scanId, raw.kind(), lineIndex, raw.encoderMicrons(), raw.time(), pixels, bands, r);
+        return new Scanline(scanId, raw.kind(), lineIndex, raw.encoderMicrons(), raw.time(), pixels, bands, r, flags);
     }
 
     private float repaired(float[] r, int i) {

@@ -131,7 +131,7 @@ public final class Pipeline implements AutoCloseable {
                     + s.brokerDir().toAbsolutePath() + ")" : "Using Kafka cluster at " + bootstrap);
             out.flush();
             short replication = (short) (broker.isPresent() ? 1 : ClusterSize.replicationFor(bootstrap));
-            TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), 1, replication);
+            TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), s.topicPartitions(), replication);
             SegmentationService seg = SegmentationService.start(
                     new StreamsSettings(bootstrap, StreamsSettings.DEFAULT_APPLICATION_ID, s.stateDir(), replication),
                     s.segmentation(), clock, STREAMS_START_TIMEOUT);

@@ -6,10 +6,14 @@ import io.hyclus.container.SampleSpectra;
 import io.hyclus.core.HyclusVersion;
 import io.hyclus.core.codec.ScanEventCodec;
 import io.hyclus.core.provenance.ProvenanceKeys;
+import io.hyclus.core.scan.PixelFlags;
 import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.scan.ScanEvent;
-import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.spectral.MaterialClass;
+import io.hyclus.core.spectral.MaterialRule;
+import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.kafka.topic.HyclusTopics;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.TestInputTopic;
@@ -120,6 +124,29 @@ class SegmentationTopologyTest {
     }
 
     @Test
+    void saturatedPixels_reachTheContainerAsSaturated_everySpectrumHasAMaterialClass() {
+        send(ScanFixture.start("scan-s"));
+        for (long i = 0; i < LINES; i++) {
+            Scanline l = ScanFixture.line("scan-s", i);
+            byte[] flags = new byte[ScanFixture.PIXELS];
+            flags[5] = i == 6 ? PixelFlags.SATURATED : 0; // slot A, line 6, pixel 5
+            send(new Scanline(l.scanId(), l.camera(), l.lineIndex(), l.encoderMicrons(), l.acquiredAt(), l.pixels(),
+                    l.bands(), l.reflectance(), flags));
+        }
+        send(ScanFixture.completed("scan-s", LINES));
+        CameraSpectra a = SampleContainerReader.read(Path.of(samples.readValuesToList().get(0).file()))
+                .camera(SensorKind.VNIR).orElseThrow();
+        int saturated = 0;
+        for (int k = 0; k < a.size(); k++) {
+            boolean flagged = a.lineIndex()[k] == 6 && a.pixelIndex()[k] == 5;
+            assertEquals(flagged, a.material()[k] == MaterialClass.SATURATED.code(), "spectrum " + k);
+            saturated += flagged ? 1 : 0;
+        }
+        assertEquals(1, saturated);
+        assertEquals(a.size(), a.material().length);
+    }
+
+    @Test
     void provenance_isTheScansPlusTheSegmentationsTypedKeys_withOneSoftwareVersion() {
         send(new ScanStarted("scan-4", ScanFixture.TRAY, ScanFixture.start("scan-4").cameras(), ScanFixture.T0,
                 Map.of("software.version", HyclusVersion.get(), "simulator.seed", "7")));
@@ -136,6 +163,7 @@ class SegmentationTopologyTest {
                 Map.entry(ProvenanceKeys.SOFTWARE_VERSION.name(), HyclusVersion.get()),
                 Map.entry("simulator.seed", "7"),
                 Map.entry(SegmentationProvenance.EDGE_MARGIN_MM.name(), "3.0"),
+                Map.entry(SegmentationProvenance.MATERIAL_RULE.name(), MaterialRule.defaults().describe()),
                 Map.entry(SegmentationProvenance.SCAN_STARTED_AT.name(), events + "/0@0"),
                 Map.entry(SegmentationProvenance.SCAN_COMPLETED_AT.name(), events + "/0@" + (LINES + 1)),
                 Map.entry(SegmentationProvenance.WRITTEN_UTC.name(), NOW.toString()),
