@@ -26,7 +26,9 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
- * Reads a campaign's containers once, keeping per camera a seeded subsample of each sample's spectra. Containers of a
+ * Reads a campaign's containers once, keeping per camera a seeded subsample of each sample's spectra — of those the
+ * material mask kept, as training does (docs/material-mask.md; containers before format /4 have no mask and all their
+ * spectra count). Containers of a
  * camera whose band centres differ from those of the most samples (mixed wavelength grids), containers that cannot be
  * read, samples without spectra of a camera and non-finite spectra are left out, each with a line in
  * {@link Dataset#problems()}; only a folder without any readable container fails.
@@ -53,9 +55,12 @@ public final class DatasetReader {
                         problems.add(f + ": sample " + info.key() + " has no " + cam + " spectra, left out of " + cam);
                     } else if (!finite(c)) {
                         problems.add(f + ": sample " + info.key() + " has non-finite " + cam + " values, left out of " + cam);
+                    } else if (c.materialCount() == 0) {
+                        problems.add(f + ": sample " + info.key() + " has " + c.size() + " " + cam + " spectra but the "
+                                + "material mask kept none, left out of " + cam);
                     } else {
                         parts.computeIfAbsent(cam, k -> new ArrayList<>()).add(new Part(info, c.wavelengthNm(),
-                                subsample(info.key(), c.spectra(), s.spectraPerSample(), s.seed())));
+                                subsample(info.key(), c.materialSpectra(), s.spectraPerSample(), s.seed())));
                     }
                 }
             } catch (RuntimeException e) {

@@ -51,6 +51,15 @@ final class SmallCampaign {
     }
 
     static Path write(Path samples, String scan, int plant, int month, GrainSizeFraction f, int n, double gridShift) {
+        return write(samples, scan, plant, month, f, n, gridShift, new byte[n]);
+    }
+
+    /**
+     * As above with the material mask's class of each VNIR spectrum (0 = the sample's material); spectra of another
+     * class are set to 0.99 in every band, so a test can tell whether any was kept.
+     */
+    static Path write(Path samples, String scan, int plant, int month, GrainSizeFraction f, int n, double gridShift,
+                      byte[] material) {
         String id = String.format("P%d-2025-%02d-%s", plant, month, f == GrainSizeFraction.MINUS_100 ? "M100" : "P100");
         Random r = new Random(1000L * plant + 10L * month + f.ordinal());
         double a0 = 0.2 + 0.25 * (plant - 1);
@@ -66,7 +75,7 @@ final class SmallCampaign {
                 for (int e = 0; e < 3; e++) {
                     v += w[e] * (0.5 + 0.4 * Math.sin(0.3 * (b + 1) * (e + 1) + e));
                 }
-                s[i][b] = (float) (brightness * v + 0.01 * r.nextGaussian());
+                s[i][b] = material[i] == 0 ? (float) (brightness * v + 0.01 * r.nextGaussian()) : 0.99f;
             }
         }
         double[] wl = grid(gridShift);
@@ -77,7 +86,7 @@ final class SmallCampaign {
                 new double[] {400, 400}), 8);
         return new SampleContainerWriter(samples).write(new SampleContainer(scan, "tray-" + plant, new TraySlot(1,
                 new SampleMetadata(id, "Plant-" + plant, YearMonth.of(2025, month), f), new RegionMm(0, 0, 10, 10)),
-                List.of(cube(vnir, s), cube(swir, new float[][] {{0.3f, 0.4f}, {0.2f, 0.5f}})),
+                List.of(cube(vnir, s, material), cube(swir, new float[][] {{0.3f, 0.4f}, {0.2f, 0.5f}}, new byte[2])),
                 Provenance.fromMap(Map.of("software.version", "test"))));
     }
 
@@ -85,7 +94,7 @@ final class SmallCampaign {
         return Math.max(0, Math.min(1, x));
     }
 
-    private static SampleCube cube(Sensor sensor, float[][] spectra) {
+    private static SampleCube cube(Sensor sensor, float[][] spectra, byte[] material) {
         int n = spectra.length;
         long[] lines = new long[n];
         int[] pixels = new int[n];
@@ -95,6 +104,7 @@ final class SmallCampaign {
             pixels[i] = i % 32;
             pos[i] = new double[] {0.5 * pixels[i], lines[i]};
         }
-        return new SampleCube(new CameraSetup(sensor, new AcrossTrackGeometry(1, 0.5, 0)), spectra, lines, pixels, pos);
+        return new SampleCube(new CameraSetup(sensor, new AcrossTrackGeometry(1, 0.5, 0)), spectra, lines, pixels, pos,
+                material);
     }
 }
