@@ -119,6 +119,20 @@ public final class EnviWriter implements AutoCloseable {
     /** Closes the raster and writes the header with the lines written; a BSQ raster must be complete. */
     @Override
     public void close() {
+        close(header);
+    }
+
+    /**
+     * Like {@link #close()}, with a header completed at the end (fields known only after the last line); its shape and
+     * encoding must be those the raster was written with.
+     */
+    public void close(EnviHeader finalHeader) {
+        if (finalHeader.samples() != header.samples() || finalHeader.bands() != header.bands()
+                || finalHeader.dataType() != header.dataType() || finalHeader.interleave() != header.interleave()
+                || finalHeader.byteOrder() != header.byteOrder() || finalHeader.headerOffset() != header.headerOffset()) {
+            throw new IllegalArgumentException("final header of " + rasterFile + " " + finalHeader
+                    + " does not match the raster written as " + header);
+        }
         if (closed) {
             return;
         }
@@ -133,6 +147,6 @@ public final class EnviWriter implements AutoCloseable {
             throw new EnviFormatException("BSQ raster " + rasterFile + " was declared with " + header.lines()
                     + " lines but " + lines + " were written");
         }
-        EnviHeaderFormat.write(headerFile, header.withLines(lines));
+        EnviHeaderFormat.write(headerFile, finalHeader.withLines(lines));
     }
 }

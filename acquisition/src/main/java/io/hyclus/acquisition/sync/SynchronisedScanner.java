@@ -39,9 +39,16 @@ public final class SynchronisedScanner {
     private final PositionEncoder encoder;
     private final List<RigCamera> cameras;
     private final InstantSource clock;
+    private final RawFrameTap tap;
 
     public SynchronisedScanner(SyncScanSettings settings, Conveyor conveyor, PositionEncoder encoder,
                                List<RigCamera> cameras, InstantSource clock) {
+        this(settings, conveyor, encoder, cameras, clock, RawFrameTap.NONE);
+    }
+
+    /** @param tap also sees every camera's reference frames and every raw frame that is published (to keep them) */
+    public SynchronisedScanner(SyncScanSettings settings, Conveyor conveyor, PositionEncoder encoder,
+                               List<RigCamera> cameras, InstantSource clock, RawFrameTap tap) {
         if (cameras.isEmpty()) {
             throw new IllegalArgumentException("a scan needs at least one camera");
         }
@@ -50,6 +57,7 @@ public final class SynchronisedScanner {
         this.encoder = encoder;
         this.cameras = List.copyOf(cameras);
         this.clock = clock;
+        this.tap = tap;
     }
 
     /** The line pitch the cameras' common frame rate and the belt speed give, micrometres. */
@@ -81,7 +89,7 @@ public final class SynchronisedScanner {
         try (Exposures exposures = new Exposures(cameras)) {
             prepare(origin + Math.round(whiteReferenceYmm * 1000));
             Map<String, RadiometricCalibration> cal = References.take(cameras, encoder.positionMicrons(),
-                    settings.calibration(), run.monitors);
+                    settings.calibration(), run.monitors, tap);
             cal.values().forEach(c -> run.calibrationNotes.addAll(c.degradations()));
             sink.publish(new ScanStarted(scanId, tray, cameras.stream().map(RigCamera::setup).toList(), clock.instant(),
                     startProvenance(provenance, cal, pitch).asMap()));
@@ -124,6 +132,7 @@ public final class SynchronisedScanner {
                 RawFrame f = frames.get(k);
                 if (run.monitors.get(c.sensor().id()).check(f, target, i) == FrameSequenceMonitor.Verdict.USE) {
                     run.saturation.get(c.sensor().id()).add(f);
+                    tap.frame(c, i, f);
                     run.sink.publish(cal.get(c.sensor().id()).apply(f, run.scanId, i));
                     run.published.merge(c.sensor().kind(), 1L, Long::sum);
                 }
