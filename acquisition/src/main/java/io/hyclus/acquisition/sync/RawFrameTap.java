@@ -24,4 +24,11 @@ public interface RawFrameTap {
     void references(RigCamera camera, List<RawFrame> dark, List<RawFrame> white);
 
     void frame(RigCamera camera, long line, RawFrame frame);
+
+    /**
+     * Line {@code line} of {@code lines} is done on every camera; {@code late} when it was triggered more than a line
+     * pitch after the belt passed it. For progress displays.
+     */
+    default void lineDone(long line, long lines, boolean late) {
+    }
 }

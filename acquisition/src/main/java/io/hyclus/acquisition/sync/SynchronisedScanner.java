@@ -123,7 +123,8 @@ public final class SynchronisedScanner {
         conveyor.moveAtVelocity(settings.beltSpeedMmPerSecond());
         for (long i = 0; i < lines; i++) {
             long target = origin + pitch / 2 + i * pitch;
-            if (awaitEncoder(target, i) - target > pitch) {
+            boolean late = awaitEncoder(target, i) - target > pitch;
+            if (late) {
                 run.late++;
             }
             List<RawFrame> frames = exposures.trigger(target);
@@ -138,6 +139,7 @@ public final class SynchronisedScanner {
                 }
             }
             run.lines = i + 1;
+            tap.lineDone(i, lines, late);
             if ((i + 1) % settings.monitorEveryLines() == 0) {
                 monitor(run);
             }
