@@ -25,6 +25,7 @@ final class ScanProgress implements RawFrameTap {
     private long late;
     private int lastDecile = -1;
     private long lastDrawNanos;
+    private boolean drawn;
 
     /** @param nanoTime the wall clock the estimate uses ({@code System::nanoTime}) */
     ScanProgress(PrintWriter out, boolean terminal, double linePitchMm, LongSupplier nanoTime) {
@@ -54,8 +55,9 @@ final class ScanProgress implements RawFrameTap {
         long done = line + 1;
         if (terminal) {
             // redraw at most 10 times a second, and always at the end
-            if (done == lines || now - lastDrawNanos > 100_000_000L) {
+            if (done == lines || !drawn || now - lastDrawNanos > 100_000_000L) {
                 lastDrawNanos = now;
+                drawn = true;
                 out.print("\r" + line(done, lines, now) + (done == lines ? "\n" : ""));
                 out.flush();
             }
