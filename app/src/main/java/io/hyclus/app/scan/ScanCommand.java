@@ -95,7 +95,12 @@ public final class ScanCommand implements Callable<Integer> {
         OptionChecks.range(spec, "line rate (--belt-speed / --line-pitch-mm, Hz)", rate, 1, 1000);
         int[] v = size("--vnir", vnir);
         int[] s = size("--swir", swir);
-        Optional<ScanPlan> scanPlan = Optional.ofNullable(plan).map(ScanPlanFile::read);
+        Optional<ScanPlan> scanPlan;
+        try {
+            scanPlan = Optional.ofNullable(plan).map(ScanPlanFile::read);
+        } catch (ScanPlanException e) {
+            throw OptionChecks.invalid(spec, e.getMessage()); // a bad plan is a bad option: exit 2 before anything starts
+        }
         ScanSettings settings = new ScanSettings(common.pipeline(), common.library(), scanPlan,
                 campaignTray == null ? 0 : campaignTray,
                 RigSettings.atFrameRate(v[0], v[1], s[0], s[1], rate, common.seed()), rig,
