@@ -20,6 +20,11 @@ import java.util.List;
  */
 public final class AutoExposure {
     private static final Logger LOG = LoggerFactory.getLogger(AutoExposure.class);
+    /**
+     * Below this share of full scale above dark at the longest integration there is no usable white reference (a
+     * 10 % signal would leave the reflectance of a 99 % panel resolved to ~400 DN): refuse rather than scan on it.
+     */
+    static final double MIN_WHITE_SIGNAL_FRACTION = 0.1;
 
     /** The cameras with their new settings, and what was chosen. */
     public record Result(List<RigCamera> cameras, List<ExposureChoice> choices) {
@@ -74,6 +79,12 @@ public final class AutoExposure {
             c.control().setIntegrationMicros(t);
             p = measure(c, at, s);
             boolean limited = t == maxMicros && p.peak < target - tolerance;
+            if (limited && p.peak - p.darkAtPeak < MIN_WHITE_SIGNAL_FRACTION * RawFrame.MAX_COUNT) {
+                throw new AcquisitionException(String.format(java.util.Locale.ROOT, "auto-exposure of camera %s: the "
+                        + "white reference peaks only %.0f DN above dark at the longest integration, %d us (%.0f %% of "
+                        + "the line period): no white reference under the line at %d um, or the lamp is off",
+                        c.sensor().id(), p.peak - p.darkAtPeak, t, 100 * s.maxExposureShare(), at));
+            }
             if (p.saturated == 0 && (Math.abs(p.peak - target) <= tolerance || limited)) {
                 return choice(c, t, p, i, limited);
             }
