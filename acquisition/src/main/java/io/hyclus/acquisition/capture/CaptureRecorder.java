@@ -141,7 +141,7 @@ public final class CaptureRecorder implements ScanEventSink, RawFrameTap, AutoCl
                 .withWavelengths(grid.centresNm(), grid.fwhmNm())
                 .withDefaultBands(Math.max(1, bands * 3 / 4), Math.max(1, bands / 2), Math.max(1, bands / 4))
                 .withDescription("HyClus capture of scan " + s.scanId() + ", camera " + c.sensor().id())
-                .withField("sensor type", c.control().identity().toString().replace(",", ";").replaceAll("[{}]", ""))
+                .withField("sensor type", c.control().identity().model() + " " + c.control().identity().serialNumber())
                 .withField("tint", String.format(Locale.ROOT, "%.3f", c.settings().integrationMicros() / 1000.0))
                 .withField("fps", Double.toString(c.settings().frameRateHz()))
                 .withField(CaptureKeys.FORMAT, CaptureKeys.FORMAT_VERSION)
@@ -172,13 +172,15 @@ public final class CaptureRecorder implements ScanEventSink, RawFrameTap, AutoCl
             throw new AcquisitionException("capture in " + dir + " cannot be kept: the scan "
                     + (started == null ? "never started" : started.scanId() + " never completed"));
         }
-        List<Path> out = new ArrayList<>();
+        // every camera's files are finished first, so a failure there keeps none; then the renames
         for (Camera c : cameras.values()) {
-            EnviHeader h = c.header
+            c.data.close(c.header
                     .withField(CaptureKeys.LINE_INDEX, join(c.lineIndex))
                     .withField(CaptureKeys.ENCODER_UM, join(c.encoder))
-                    .withField(CaptureKeys.SCAN_COMPLETED, base64(ScanEventCodec.encode(completed)));
-            c.data.close(h);
+                    .withField(CaptureKeys.SCAN_COMPLETED, base64(ScanEventCodec.encode(completed))));
+        }
+        List<Path> out = new ArrayList<>();
+        for (Camera c : cameras.values()) {
             out.add(c.writer.commit().dataHeader());
             LOG.info("Kept scan {} of camera {} as ENVI capture {} ({} lines)", started.scanId(), c.rig.sensor().id(),
                     out.get(out.size() - 1), c.lineIndex.size());
