@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Scans one tray, the operator's way: the tray layout from a scan plan (--plan FILE.yaml|.csv, "
                 + "docs/scan.md) or a campaign tray (--campaign-tray N); home, auto-exposure (white reference peak near "
-                + "85 % of full scale, unsaturated), dark and white references, the scan with a progress bar, stop. Scan "
+                + "85 %% of full scale, unsaturated), dark and white references, the scan with a progress bar, stop. Scan "
                 + "events go to Kafka and segmentation writes one HDF5 container per sample, as in the demo.",
             "Devices are simulated (in process by default, --rig SERIAL for the serial simulators). --save-envi DIR keeps "
                 + "the scan as Specim-style ENVI captures; --from-envi DIR replays such a capture instead of scanning."})
