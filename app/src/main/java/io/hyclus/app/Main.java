@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             io.hyclus.app.devices.DevicesCommand.class, io.hyclus.app.devices.BeltCommand.class,
             io.hyclus.app.devices.CameraCommand.class, io.hyclus.app.devices.SimulateDevicesCommand.class,
             io.hyclus.app.segment.SegmentCommand.class, io.hyclus.app.encode.EncodeCommand.class,
-            io.hyclus.app.map.MapCommand.class,
+            io.hyclus.app.map.MapCommand.class, io.hyclus.app.dashboard.DashboardCommand.class,
             io.hyclus.app.scan.ScanCommand.class,
             io.hyclus.app.export.ExportCommand.class,
             io.hyclus.app.tsne.TsneCommand.class,

@@ -13,9 +13,19 @@ import io.hyclus.core.spectral.SensorKind;
  * @param lineIndex    scan line of each spectrum
  * @param pixelIndex   camera pixel of each spectrum
  * @param positionMm   [spectrum][x, y] tray position of each spectrum, mm
+ * @param material     the material mask's class code of each spectrum ({@link io.hyclus.core.spectral.MaterialClass};
+ *                     0 = the sample's material); all 0 for containers written before format /4
  */
 public record CameraSpectra(SensorKind kind, String sensorId, double[] wavelengthNm, double[] fwhmNm,
-                            float[][] spectra, long[] lineIndex, int[] pixelIndex, double[][] positionMm) {
+                            float[][] spectra, long[] lineIndex, int[] pixelIndex, double[][] positionMm,
+                            byte[] material) {
+
+    /** Spectra with no material mask: every spectrum counts as the sample's material. */
+    public CameraSpectra(SensorKind kind, String sensorId, double[] wavelengthNm, double[] fwhmNm,
+                         float[][] spectra, long[] lineIndex, int[] pixelIndex, double[][] positionMm) {
+        this(kind, sensorId, wavelengthNm, fwhmNm, spectra, lineIndex, pixelIndex, positionMm,
+                new byte[spectra.length]);
+    }
 
     public CameraSpectra {
         if (fwhmNm.length != wavelengthNm.length) {
@@ -27,6 +37,37 @@ public record CameraSpectra(SensorKind kind, String sensorId, double[] wavelengt
             throw new IllegalArgumentException("camera " + sensorId + " has " + n + " spectra but " + lineIndex.length
                     + " line indices, " + pixelIndex.length + " pixel indices, " + positionMm.length + " positions");
         }
+        if (material.length != n) {
+            throw new IllegalArgumentException("camera " + sensorId + " has " + n + " spectra but " + material.length
+                    + " material classes");
+        }
+    }
+
+    /** Whether spectrum {@code i} is the sample's material (the mask's class 0). */
+    public boolean isMaterial(int i) {
+        return material[i] == 0;
+    }
+
+    /** The spectra the material mask kept (class 0), in file order; the rows are this record's own, not copies. */
+    public float[][] materialSpectra() {
+        float[][] out = new float[materialCount()][];
+        for (int i = 0, k = 0; i < spectra.length; i++) {
+            if (material[i] == 0) {
+                out[k++] = spectra[i];
+            }
+        }
+        return out;
+    }
+
+    /** Number of spectra that are the sample's material. */
+    public int materialCount() {
+        int k = 0;
+        for (byte m : material) {
+            if (m == 0) {
+                k++;
+            }
+        }
+        return k;
     }
 
     public int size() {

@@ -1,5 +1,6 @@
 package io.hyclus.container;
 
+import io.hyclus.core.spectral.MaterialClass;
 import io.hyclus.core.spectral.SensorKind;
 
 import java.util.List;
@@ -25,6 +26,9 @@ import java.util.Optional;
  *                          pixel, NaN where no spectrum of the sample), units "reflectance", attributes
  *                          first_line_index (int64), first_pixel_index (int32)  (from /3, only when N &gt; 0)
  * /&lt;camera&gt;/hsi_mask        uint8 [H x W], 1 where hsi_data holds a spectrum of the sample, else 0 (from /3, N &gt; 0)
+ * /&lt;camera&gt;/material        uint8 [N], the material mask's class of each spectrum: 0 material, 1 flagged, 2 dark,
+ *                          3 bright, 4 off-spectrum (MaterialClass); attribute classes (text); the rule is in the
+ *                          provenance (segmentation.material_rule)  (from /4, only when N &gt; 0)
  * </pre>
  * From /3 the per-spectrum datasets and the cube are chunked, shuffled and deflated ({@link ContainerStorage}); file
  * and directory names are {@link SafeFileNames} of the sample and scan ids.
@@ -39,10 +43,20 @@ public final class SampleContainerFormat {
      * datasets chunked with shuffle + deflate; file and directory names made safe ({@link SafeFileNames}).
      */
     public static final String FORMAT_V3 = "hyclus-sample-container/3";
+    /**
+     * Format /4: as /3, plus per camera with spectra the material mask's class of every spectrum ({@code material});
+     * spectra that are not the sample's material stay in the file, marked.
+     */
+    public static final String FORMAT_V4 = "hyclus-sample-container/4";
     /** What the writer writes. */
-    public static final String CURRENT = FORMAT_V3;
+    public static final String CURRENT = FORMAT_V4;
     /** What the reader accepts, oldest first. */
-    public static final List<String> READABLE = List.of(FORMAT_V1, FORMAT_V2, FORMAT_V3);
+    public static final List<String> READABLE = List.of(FORMAT_V1, FORMAT_V2, FORMAT_V3, FORMAT_V4);
+
+    /** Whether a file of {@code format} holds {@link #HSI_DATA} and {@link #HSI_MASK} (from /3). */
+    public static boolean hasCube(String format) {
+        return FORMAT_V3.equals(format) || FORMAT_V4.equals(format);
+    }
 
     /**
      * A container's file name is {@code SafeFileNames.of(sampleId)}{@value}, in the directory
@@ -98,6 +112,20 @@ public final class SampleContainerFormat {
     public static final String HSI_DATA = "hsi_data";
     /** uint8 H x W, 1 where {@link #HSI_DATA} holds a spectrum of the sample (from /3). */
     public static final String HSI_MASK = "hsi_mask";
+    /** uint8 [N], the material mask's class code of each spectrum (from /4). */
+    public static final String MATERIAL = "material";
+    /** Attribute of {@link #MATERIAL}: the class codes, {@code 0 material, 1 saturated, ...}. */
+    public static final String MATERIAL_CLASSES = "classes";
+
+    /** The text of {@link #MATERIAL_CLASSES}: every {@link MaterialClass} code and name. */
+    public static String materialClasses() {
+        StringBuilder b = new StringBuilder();
+        for (MaterialClass c : MaterialClass.values()) {
+            b.append(b.length() == 0 ? "" : ", ").append(c.code()).append(' ')
+                    .append(c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        return b.toString();
+    }
     /** Attribute of {@link #HSI_DATA}: scan line of row 0 (int64). */
     public static final String FIRST_LINE_INDEX = "first_line_index";
     /** Attribute of {@link #HSI_DATA}: camera pixel of column 0 (int32). */

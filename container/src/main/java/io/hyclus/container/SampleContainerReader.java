@@ -1,5 +1,6 @@
 package io.hyclus.container;
 
+import io.hyclus.core.spectral.MaterialClass;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.tray.GrainSizeFraction;
 import io.hyclus.core.tray.RegionMm;
@@ -113,7 +114,7 @@ public final class SampleContainerReader {
     public static Map<SensorKind, HsiCube> readCubes(Path file) {
         SampleSpectra s = read(file);
         Map<SensorKind, HsiCube> cubes = new EnumMap<>(SensorKind.class);
-        if (!FORMAT_V3.equals(s.format())) {
+        if (!hasCube(s.format())) {
             s.cameras().forEach((k, c) -> cubes.put(k, HsiCube.of(c.spectra(), c.lineIndex(), c.pixelIndex(),
                     c.wavelengthNm().length)));
             return cubes;
@@ -150,6 +151,33 @@ public final class SampleContainerReader {
                     + c.size() + " spectra");
         }
         return cube;
+    }
+
+    /** The 8-bit {@code material} dataset of {@code n} class codes, each a known {@link MaterialClass}. */
+    private static byte[] material(Group g, long n, String where) {
+        if (!(g.getChild(MATERIAL) instanceof Dataset d)) {
+            throw new ContainerException(where + " lacks the dataset " + MATERIAL);
+        }
+        Object v = d.getData();
+        if (!v.getClass().isArray() || v.getClass().getComponentType().isArray()) {
+            throw new ContainerException(where + "/" + MATERIAL + " is " + describe(v) + ", expected " + n
+                    + " 8-bit class codes");
+        }
+        int len = java.lang.reflect.Array.getLength(v);
+        if (len != n) {
+            throw new ContainerException(where + "/" + MATERIAL + " has " + len + " class codes, the camera " + n
+                    + " spectra");
+        }
+        byte[] out = new byte[len];
+        for (int i = 0; i < len; i++) {
+            int code = ((Number) java.lang.reflect.Array.get(v, i)).intValue();
+            if (code < 0 || code >= MaterialClass.values().length) {
+                throw new ContainerException(where + "/" + MATERIAL + "[" + i + "] is " + code + ", expected a class code "
+                        + materialClasses());
+            }
+            out[i] = (byte) code;
+        }
+        return out;
     }
 
     /** An 8-bit dataset; jhdf returns unsigned bytes widened to a larger type. */
@@ -219,7 +247,8 @@ public final class SampleContainerReader {
         shape(where, LINE_INDEX, lines.length, n, 1, 1);
         shape(where, PIXEL_INDEX, pixels.length, n, 1, 1);
         shape(where, POSITION_MM, pos.length, n, pos[0].length, 2);
-        return new CameraSpectra(kind, sensorId, wl, fwhm, spectra, lines, pixels, pos);
+        byte[] material = FORMAT_V4.equals(format) ? material(g, n, where) : new byte[(int) n];
+        return new CameraSpectra(kind, sensorId, wl, fwhm, spectra, lines, pixels, pos, material);
     }
 
     private static void shape(String where, String name, int rows, long expectedRows, int cols, int expectedCols) {

@@ -133,6 +133,8 @@ public final class SampleContainerWriter {
         g.putDataset(PIXEL_INDEX, cube.pixelIndex(), storage.options(new int[] {n}, Integer.BYTES, false));
         g.putDataset(POSITION_MM, cube.positionMm(), storage.options(new int[] {n, 2}, Double.BYTES, false))
                 .putAttribute(UNITS, UNITS_MM);
+        g.putDataset(MATERIAL, cube.material(), storage.options(new int[] {n}, Byte.BYTES, true))
+                .putAttribute(MATERIAL_CLASSES, materialClasses());
         hsi(g, HsiCube.of(cube.spectra(), cube.lineIndex(), cube.pixelIndex(), bands), storage);
     }
 

@@ -10,11 +10,21 @@ import io.hyclus.core.scan.CameraSetup;
  * @param lineIndex   scan line of each spectrum
  * @param pixelIndex  camera pixel of each spectrum
  * @param positionMm  [spectrum][x, y] tray position of each spectrum's footprint centre, mm
+ * @param material    the material mask's class code of each spectrum ({@link io.hyclus.core.spectral.MaterialClass})
  */
 public record SampleCube(CameraSetup camera, float[][] spectra, long[] lineIndex, int[] pixelIndex,
-                         double[][] positionMm) {
+                         double[][] positionMm, byte[] material) {
+    /** A cube whose spectra are all the sample's material (no mask applied). */
+    public SampleCube(CameraSetup camera, float[][] spectra, long[] lineIndex, int[] pixelIndex, double[][] positionMm) {
+        this(camera, spectra, lineIndex, pixelIndex, positionMm, new byte[spectra.length]);
+    }
+
     public SampleCube {
         int n = spectra.length;
+        if (material.length != n) {
+            throw new IllegalArgumentException("cube of " + camera.sensor().id() + " has " + n + " spectra but "
+                    + material.length + " material classes");
+        }
         if (lineIndex.length != n || pixelIndex.length != n || positionMm.length != n) {
             throw new IllegalArgumentException("cube of " + camera.sensor().id() + " has " + n + " spectra but "
                     + lineIndex.length + " line indices, " + pixelIndex.length + " pixel indices, "

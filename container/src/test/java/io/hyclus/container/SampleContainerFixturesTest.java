@@ -154,6 +154,32 @@ class SampleContainerFixturesTest {
     }
 
     @Test
+    void formatV3_loadsWithEveryValueWritten_itsCubeAsStored_andEverySpectrumCountsAsMaterial() throws Exception {
+        SampleSpectra s = SampleContainerReader.read(fixture("sample-container-v3.h5"));
+
+        assertEquals(SampleContainerFormat.FORMAT_V3, s.format());
+        assertEquals("scan-v3", s.scanId());
+        assertEquals("17 of 18 published", s.provenance().get("segmentation.lines_received.vnir"));
+        assertEquals(6, s.provenance().size());
+        CameraSpectra vnir = s.camera(SensorKind.VNIR).orElseThrow();
+        assertEquals(103, vnir.size());
+        assertEquals(103, vnir.materialCount());
+        assertEquals(103, vnir.materialSpectra().length);
+        // Spectrum 69 is line 10, pixel 8: after lines 4-7 and 9 (5 x 13 = 65) and pixels 3-6 of line 10.
+        assertEquals(10, vnir.lineIndex()[69]);
+        assertEquals(8, vnir.pixelIndex()[69]);
+        assertEquals(value(10, 8, 2), vnir.spectra()[69][2]);
+        assertEquals(0, s.camera(SensorKind.SWIR).orElseThrow().size());
+
+        HsiCube cube = SampleContainerReader.readCubes(fixture("sample-container-v3.h5")).get(SensorKind.VNIR);
+        assertEquals(List.of(4L, 3L, 9L, 13L), List.of(cube.firstLine(), (long) cube.firstPixel(), (long) cube.rows(),
+                (long) cube.columns()));
+        assertEquals(103, cube.filled());
+        assertEquals(0, cube.mask()[6][4], "line 10 pixel 7");
+        assertEquals(value(10, 8, 2), cube.data()[6][5][2]);
+    }
+
+    @Test
     void formatV1_announcedCameraWithoutSpectra_isRefusedNamingTheFile_neverReadHalfway() throws Exception {
         Path file = fixture("sample-container-v1-empty-swir.h5");
 

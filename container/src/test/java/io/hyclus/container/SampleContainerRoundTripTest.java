@@ -5,6 +5,7 @@ import io.hyclus.core.provenance.ProvenanceKey;
 import io.hyclus.core.provenance.ProvenanceKeys;
 import io.hyclus.core.scan.AcrossTrackGeometry;
 import io.hyclus.core.scan.CameraSetup;
+import io.hyclus.core.spectral.MaterialClass;
 import io.hyclus.core.spectral.Sensor;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.spectral.WavelengthGrid;
@@ -58,7 +59,9 @@ class SampleContainerRoundTripTest {
         long[] lines = new long[n];
         int[] pixels = new int[n];
         double[][] pos = new double[n][2];
+        byte[] material = new byte[n];
         for (int i = 0; i < n; i++) {
+            material[i] = (byte) (i % MaterialClass.values().length);
             for (int b = 0; b < sensor.bands(); b++) {
                 spectra[i][b] = r.nextFloat();
             }
@@ -67,7 +70,8 @@ class SampleContainerRoundTripTest {
             pos[i][0] = r.nextDouble() * 100;
             pos[i][1] = r.nextDouble() * 100;
         }
-        return new SampleCube(new CameraSetup(sensor, new AcrossTrackGeometry(1.0, 0.5, 0)), spectra, lines, pixels, pos);
+        return new SampleCube(new CameraSetup(sensor, new AcrossTrackGeometry(1.0, 0.5, 0)), spectra, lines, pixels, pos,
+                material);
     }
 
     private SampleContainer container(int vnirSpectra, int swirSpectra) {
@@ -273,6 +277,7 @@ class SampleContainerRoundTripTest {
             }
             assertArrayEquals(c.lineIndex(), got.lineIndex(), what);
             assertArrayEquals(c.pixelIndex(), got.pixelIndex(), what);
+            assertArrayEquals(c.material(), got.material(), what);
         }
     }
 
@@ -317,8 +322,16 @@ class SampleContainerRoundTripTest {
             h.assertIntegers(g + "/" + PIXEL_INDEX, "<i4", "" + n, java.util.Arrays.stream(c.pixelIndex()).asLongStream().toArray());
             h.assertNumbers(g + "/" + POSITION_MM, "<f8", n + "x2", flatten(c.positionMm()));
             h.assertText(g + "/" + POSITION_MM + "@" + UNITS, UNITS_MM);
+            long[] material = new long[n];
+            for (int i = 0; i < n; i++) {
+                material[i] = c.material()[i];
+            }
+            h.assertIntegers(g + "/" + MATERIAL, "|u1", "" + n, material);
+            h.assertText(g + "/" + MATERIAL + "@" + MATERIAL_CLASSES,
+                    "0 material, 1 flagged, 2 dark, 3 bright, 4 off-spectrum");
             expected.addAll(List.of(g + "/" + SPECTRA, g + "/" + SPECTRA + "@" + UNITS, g + "/" + LINE_INDEX,
-                    g + "/" + PIXEL_INDEX, g + "/" + POSITION_MM, g + "/" + POSITION_MM + "@" + UNITS));
+                    g + "/" + PIXEL_INDEX, g + "/" + POSITION_MM, g + "/" + POSITION_MM + "@" + UNITS,
+                    g + "/" + MATERIAL, g + "/" + MATERIAL + "@" + MATERIAL_CLASSES));
             ExpectedCube cube = ExpectedCube.of(c);
             h.assertNumbers(g + "/" + HSI_DATA, "<f4", cube.rows + "x" + cube.cols + "x" + bands, cube.data);
             h.assertText(g + "/" + HSI_DATA + "@" + UNITS, UNITS_REFLECTANCE);

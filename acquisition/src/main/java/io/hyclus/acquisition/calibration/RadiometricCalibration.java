@@ -2,6 +2,7 @@ package io.hyclus.acquisition.calibration;
 
 import io.hyclus.core.provenance.Provenance;
 import io.hyclus.core.provenance.ProvenanceKey;
+import io.hyclus.core.scan.PixelFlags;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.hardware.camera.RawFrame;
 
@@ -12,9 +13,14 @@ import java.util.List;
  * Turns raw frames into reflectance with averaged dark and white references:
  * {@code R = (raw - dark) / (white - dark) * panel}. So for dark &lt;= raw &lt;= white, 0 &lt;= R &lt;= panel &lt;= 1.
  *
- * <p>Elements (pixel, band) whose white reference barely exceeds their dark one (dead or saturated
- * hot elements) would divide by almost nothing; their reflectance is instead the mean of the nearest
- * responsive pixels on either side in the same band, and they are listed in {@link #degradations()}.
+ * <p>Bad elements (pixel, band) are found from the reference statistics: <b>dead</b> (white barely exceeds dark, or the
+ * white reference saturates), <b>hot</b> (dark level far above the band's median) and <b>noisy</b> (dark-frame
+ * deviation far above the band's median, with enough dark frames). Their reflectance is the mean of the nearest good
+ * pixels on either side in the same band; they are counted in the provenance and listed in {@link #degradations()}.
+ *
+ * <p>Every calibrated line carries per-pixel {@link PixelFlags}: {@link PixelFlags#SATURATED} when a raw count of the
+ * pixel is at full scale, {@link PixelFlags#OUT_OF_RANGE} when a calibrated value lies outside the settings' valid
+ * reflectance range. The segmentation's material mask excludes flagged pixels.
  */
 public final class RadiometricCalibration {
     /** Dark frames averaged, with their sequence numbers. */
@@ -25,8 +31,14 @@ public final class RadiometricCalibration {
     public static final ProvenanceKey PANEL_REFLECTANCE = ProvenanceKey.of("panel_reflectance");
     /** Smallest white-minus-dark response of a responsive element, DN. */
     public static final ProvenanceKey MIN_RESPONSE_DN = ProvenanceKey.of("min_response_dn");
-    /** Elements repaired from their neighbours. */
+    /** Elements repaired from their neighbours (dead, hot and noisy together). */
     public static final ProvenanceKey REPAIRED_ELEMENTS = ProvenanceKey.of("repaired_elements");
+    /** Of those, elements that did not respond (or whose white reference saturated). */
+    public static final ProvenanceKey DEAD_ELEMENTS = ProvenanceKey.of("dead_elements");
+    /** Of those, elements whose dark level was far above their band's. */
+    public static final ProvenanceKey HOT_ELEMENTS = ProvenanceKey.of("hot_elements");
+    /** Of those, elements whose dark noise was far above their band's. */
+    public static final ProvenanceKey NOISY_ELEMENTS = ProvenanceKey.of("noisy_elements");
 
     private final String cameraId;
     private final int pixels;
@@ -36,11 +48,14 @@ public final class RadiometricCalibration {
     private final int[] left;
     private final int[] right;
     private final int[] repairedElements;
+    private final float minValid;
+    private final float maxValid;
     private final List<String> degradations;
     private final Provenance provenance;
 
     private RadiometricCalibration(String cameraId, int pixels, int bands, float[] dark, float[] scale, int[] left,
-                                   int[] right, List<String> degradations, Provenance provenance) {
+                                   int[] right, CalibrationSettings settings, List<String> degradations,
+                                   Provenance provenance) {
         this.cameraId = cameraId;
         this.pixels = pixels;
         this.bands = bands;
@@ -50,6 +65,8 @@ public final class RadiometricCalibration {
         this.right = right;
         this.repairedElements = java.util.stream.IntStream.range(0, left.length)
                 .filter(i -> left[i] != Repair.GOOD).toArray();
+        this.minValid = (float) settings.minValidReflectance();
+        this.maxValid = (float) settings.maxValidReflectance();
         this.degradations = List.copyOf(degradations);
         this.provenance = provenance;
     }
@@ -62,27 +79,24 @@ public final class RadiometricCalibration {
                     + " dark and " + whiteFrames.size() + " white");
         }
         RawFrame first = darkFrames.get(0);
-        float[] dark = ReferenceAverage.of(darkFrames, first, "dark");
-        float[] white = ReferenceAverage.of(whiteFrames, first, "white");
+        ReferenceAverage darkStats = ReferenceAverage.of(darkFrames, first, "dark");
+        float[] dark = darkStats.mean();
+        float[] white = ReferenceAverage.of(whiteFrames, first, "white").mean();
         int pixels = first.pixels();
         int bands = first.bands();
         float[] scale = new float[dark.length];
-        boolean[] bad = new boolean[dark.length];
-        int badCount = 0;
+        BadElements found = BadElements.find(dark, white, darkStats.std(), darkFrames.size(), pixels, bands, settings);
+        boolean[] bad = found.bad();
+        int badCount = found.total();
         for (int i = 0; i < dark.length; i++) {
-            double response = white[i] - dark[i];
-            bad[i] = response < settings.minResponseDn() || white[i] >= RawFrame.MAX_COUNT - 0.5;
-            if (bad[i]) {
-                badCount++;
-            } else {
-                scale[i] = (float) (settings.panelReflectance() / response);
+            if (!bad[i]) {
+                scale[i] = (float) (settings.panelReflectance() / (white[i] - dark[i]));
             }
         }
         if (badCount > settings.maxBadElementFraction() * dark.length) {
-            throw new CalibrationException(String.format("camera %s: %d of %d elements (%.2f %%) do not respond "
-                    + "(white - dark < %.0f DN or white saturated); at most %.2f %% allowed: check lamp, shutter "
-                    + "and white panel", first.cameraId(), badCount, dark.length, 100.0 * badCount / dark.length,
-                    settings.minResponseDn(), 100 * settings.maxBadElementFraction()));
+            throw new CalibrationException(String.format("camera %s: %d of %d elements (%.2f %%) are bad (%s); at most "
+                    + "%.2f %% allowed: check lamp, shutter and white panel", first.cameraId(), badCount, dark.length,
+                    100.0 * badCount / dark.length, found.describe(settings), 100 * settings.maxBadElementFraction()));
         }
         Repair repair = Repair.plan(bad, pixels, bands, first.cameraId());
         Provenance prov = Provenance.builder()
@@ -93,14 +107,17 @@ public final class RadiometricCalibration {
                 .put(PANEL_REFLECTANCE, settings.panelReflectance())
                 .put(MIN_RESPONSE_DN, settings.minResponseDn())
                 .put(REPAIRED_ELEMENTS, badCount)
+                .put(DEAD_ELEMENTS, found.dead())
+                .put(HOT_ELEMENTS, found.hot())
+                .put(NOISY_ELEMENTS, found.noisy())
                 .build();
         List<String> deg = new ArrayList<>();
         if (badCount > 0) {
-            deg.add(first.cameraId() + ": " + badCount + " unresponsive elements repaired from neighbouring pixels: "
-                    + repair.describe());
+            deg.add(first.cameraId() + ": " + badCount + " bad elements (" + found.dead() + " dead, " + found.hot()
+                    + " hot, " + found.noisy() + " noisy) repaired from neighbouring pixels: " + repair.describe());
         }
         return new RadiometricCalibration(first.cameraId(), pixels, bands, dark, scale, repair.left(), repair.right(),
-                deg, prov);
+                settings, deg, prov);
     }
 
     public int pixels() {
@@ -132,13 +149,23 @@ public final class RadiometricCalibration {
                     + cameraId + " are " + pixels + " x " + bands + ": take new references after changing ROI or binning");
         }
         float[] r = new float[pixels * bands];
+        byte[] flags = new byte[pixels];
         for (int i = 0; i < r.length; i++) {
-            r[i] = (raw.countAt(i) - dark[i]) * scale[i];
+            int count = raw.countAt(i);
+            r[i] = (count - dark[i]) * scale[i];
+            if (count >= RawFrame.MAX_COUNT) {
+                flags[i / bands] |= PixelFlags.SATURATED;
+            }
         }
         for (int i : repairedElements) {
             r[i] = repaired(r, i);
         }
-        return new Scanline(scanId, raw.kind(), lineIndex, raw.encoderMicrons(), raw.time(), pixels, bands, r);
+        for (int i = 0; i < r.length; i++) {
+            if (r[i] < minValid || r[i] > maxValid) {
+                flags[i / bands] |= PixelFlags.OUT_OF_RANGE;
+            }
+        }
+        return new Scanline(scanId, raw.kind(), lineIndex, raw.encoderMicrons(), raw.time(), pixels, bands, r, flags);
     }
 
     private float repaired(float[] r, int i) {

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Publishes scan events to {@link HyclusTopics#SCAN_EVENTS}, keyed by scan id. Idempotent, acks from all
  * in-sync replicas. Batches stay below the broker's message size ({@code batch.size} 1 MiB &lt;=
  * {@code max.message.bytes} 4 MiB &lt;= {@code max.request.size} 4 MiB) so large scanlines are not split.
- * The first send failure is kept and thrown by the next publish or flush: no event is dropped silently.
+ * The first send failure is kept and thrown by the next publish or flush: no event is dropped silently. Scanlines are
+ * written as float32 unless a {@link LineEncoding} says otherwise.
  */
 public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseable {
     private final Topic<String, ScanEvent> topic = HyclusTopics.SCAN_EVENTS;
@@ -25,6 +26,10 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public KafkaScanEventPublisher(String bootstrapServers) {
+        this(bootstrapServers, LineEncoding.FLOAT32);
+    }
+
+    public KafkaScanEventPublisher(String bootstrapServers, LineEncoding encoding) {
         this.bootstrapServers = bootstrapServers;
         Map<String, Object> conf = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -35,7 +40,7 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
-        this.producer = new KafkaProducer<>(conf, topic.keySerde().serializer(), topic.valueSerde().serializer());
+        this.producer = new KafkaProducer<>(conf, topic.keySerde().serializer(), encoding.serializer());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.hyclus.acquisition.calibration;
 
+import io.hyclus.core.scan.PixelFlags;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.hardware.camera.RawFrame;
@@ -10,15 +11,18 @@ import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RadiometricCalibrationTest {
-    private static final CalibrationSettings SETTINGS = new CalibrationSettings(1, 0.99, 40, 0.2);
+    /** Random dark levels per element: no element is judged hot (threshold above full scale). */
+    private static final CalibrationSettings SETTINGS = new CalibrationSettings(1, 0.99, 40, 0.2, 5000, 6, -0.1, 1.5);
 
     private static RawFrame frame(int pixels, int bands, long seq, int[] counts) {
         short[] c = new short[counts.length];
@@ -73,9 +77,10 @@ class RadiometricCalibrationTest {
         assertEquals(0.99f * 0.5f, l.value(0, 0), 1e-6);
         assertEquals(0.99f * 0.25f, l.value(2, 0), 1e-6);
         assertEquals((0.99f * 0.5f + 0.99f * 0.25f) / 2, l.value(1, 0), 1e-6);
-        assertEquals(List.of("vnir: 1 unresponsive elements repaired from neighbouring pixels: pixel 1 band 0"),
-                cal.degradations());
+        assertEquals(List.of("vnir: 1 bad elements (1 dead, 0 hot, 0 noisy) repaired from neighbouring pixels: pixel 1 "
+                + "band 0"), cal.degradations());
         assertEquals("1", cal.provenance().get(RadiometricCalibration.REPAIRED_ELEMENTS).orElseThrow());
+        assertEquals("1", cal.provenance().get(RadiometricCalibration.DEAD_ELEMENTS).orElseThrow());
     }
 
     @Test
@@ -83,7 +88,36 @@ class RadiometricCalibrationTest {
         var e = assertThrows(CalibrationException.class, () -> RadiometricCalibration.fromReferences(
                 List.of(frame(2, 1, 0, new int[] {100, 100})), List.of(frame(2, 1, 1, new int[] {120, 100})),
                 new CalibrationSettings(1, 0.99, 40, 0.01)));
-        assertTrue(e.getMessage().startsWith("camera vnir: 2 of 2 elements (100.00 %) do not respond"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("camera vnir: 2 of 2 elements (100.00 %) are bad (2 dead (white - dark < "
+                + "40.0 DN or white saturated), 0 hot"), e.getMessage());
+    }
+
+    @Test
+    void hotAndNoisyElements_areFoundFromTheDarkFrames_andRepaired() {
+        // 5 pixels x 1 band, 4 dark frames: pixel 1 sits 600 DN above the others (hot), pixel 3 swings +-60 DN (noisy).
+        List<RawFrame> dark = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            int swing = k % 2 == 0 ? 60 : -60;
+            dark.add(frame(5, 1, k, new int[] {100 + k % 2, 700, 101 - k % 2, 250 + swing, 100}));
+        }
+        var cal = RadiometricCalibration.fromReferences(dark,
+                List.of(frame(5, 1, 9, new int[] {1100, 1700, 1100, 1250, 1100})), new CalibrationSettings(1, 1.0, 40,
+                        0.5));
+        assertEquals(List.of("1", "1", "0"), List.of(
+                cal.provenance().get(RadiometricCalibration.HOT_ELEMENTS).orElseThrow(),
+                cal.provenance().get(RadiometricCalibration.NOISY_ELEMENTS).orElseThrow(),
+                cal.provenance().get(RadiometricCalibration.DEAD_ELEMENTS).orElseThrow()));
+        assertEquals(List.of("vnir: 2 bad elements (0 dead, 1 hot, 1 noisy) repaired from neighbouring pixels: pixel 1 "
+                + "band 0, pixel 3 band 0"), cal.degradations());
+    }
+
+    @Test
+    void saturatedAndOutOfRangePixels_areFlaggedPerPixel() {
+        var cal = RadiometricCalibration.fromReferences(List.of(frame(4, 1, 0, new int[] {100, 100, 100, 100})),
+                List.of(frame(4, 1, 1, new int[] {1100, 1100, 1100, 1100})), SETTINGS);
+        Scanline l = cal.apply(frame(4, 1, 2, new int[] {600, RawFrame.MAX_COUNT, 2000, 0}), "s", 0);
+        assertArrayEquals(new byte[] {0, PixelFlags.SATURATED | PixelFlags.OUT_OF_RANGE, PixelFlags.OUT_OF_RANGE,
+                0}, l.pixelFlags(), "full scale is saturated (and 3.96 out of range); 1.88 out of range; -0.099 in range");
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * Reads training data from a folder of sample containers, one container at a time, keeping only each sample's
- * subsample. Containers are taken in path order; those the filter refuses are not kept. A container without spectra
- * of the camera is skipped with a warning naming it. Every container's band centres must equal the first's (within
+ * subsample, drawn from the spectra the material mask kept (belt, walls, shadows, glints and saturated pixels are left
+ * out; containers before format /4 have no mask and all their spectra count). Containers are taken in path order;
+ * those the filter refuses are not kept. A container without spectra of the camera, or with none the mask kept, is
+ * skipped with a warning naming it. Every container's band centres must equal the first's (within
  * {@link TrainedModel#GRID_TOLERANCE_NM}), and every spectrum of the camera must be finite: otherwise a
  * {@link TrainingDataException} names the files, the spectrum and the band. The subsample of a sample depends only on
  * the seed and the sample's {@code scanId/sampleId}, not on which other samples are selected.
@@ -63,7 +65,15 @@ public final class TrainingDataReader {
                 checkGrid(grid, gridFile, cam.wavelengthNm(), file, s);
             }
             checkFinite(cam, file, key);
-            subsets.add(SampleSubset.of(key, cam.spectra(), s.spectraPerSample(), s.seed()));
+            float[][] material = cam.materialSpectra();
+            if (material.length == 0) {
+                String why = file + ": sample " + key + " has " + cam.size() + " " + s.camera()
+                        + " spectra but the material mask kept none, skipped";
+                LOG.warn("{}", why);
+                skipped.add(why);
+                continue;
+            }
+            subsets.add(SampleSubset.of(key, material, s.spectraPerSample(), s.seed()));
         }
         if (subsets.isEmpty()) {
             throw new TrainingDataException("no sample under " + s.samples() + " matching " + s.filter().describe()

@@ -111,7 +111,7 @@ class CodesFileTest {
         assertEquals("no codes file at " + dir.resolve("none.codes.h5"),
                 assertThrows(LiveEncoderException.class, () -> CodesFile.read(dir.resolve("none.codes.h5"))).getMessage());
         Path container = Path.of(Samples.write(dir, "scan-1", "A-1", 2, 2, 1).file());
-        assertEquals(container + " has format 'hyclus-sample-container/3', expected 'hyclus-sample-codes/1'",
+        assertEquals(container + " has format 'hyclus-sample-container/4', expected 'hyclus-sample-codes/1'",
                 assertThrows(LiveEncoderException.class, () -> CodesFile.read(container)).getMessage());
     }
 }

@@ -60,7 +60,7 @@ class SampleEncoderTest {
         assertEquals("sha256-of-pca-4-vnir", p.get("encoder.model_training_data_sha256.VNIR"));
         assertEquals("8", p.get("encoder.batch_rows"));
         assertEquals("hyclus.sample-containers/0@4", p.get("encoder.source"));
-        assertEquals("hyclus-sample-container/3", p.get("encoder.container_format"));
+        assertEquals("hyclus-sample-container/4", p.get("encoder.container_format"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.hyclus.analysis.livemap.LiveMapService;
 import io.hyclus.analysis.livemap.SamplePlacement;
 import io.hyclus.app.campaign.CampaignRun;
 import io.hyclus.app.campaign.TrayOutcome;
+import io.hyclus.app.pipeline.DashboardAddress;
 import io.hyclus.app.pipeline.Pipeline;
 import io.hyclus.app.pipeline.PipelineSettings;
 import io.hyclus.app.rig.RigKind;
@@ -52,11 +53,28 @@ public final class DemoPipeline implements AutoCloseable {
 
     /** Finds the spectral library first (a missing library fails before any broker starts), then the pipeline. */
     public static DemoPipeline start(DemoSettings s, InstantSource clock, PrintWriter out) {
+        return start(s, Optional.empty(), clock, out);
+    }
+
+    /** Like {@link #start(DemoSettings, InstantSource, PrintWriter)}, serving the live dashboard at {@code dashboardAt}. */
+    public static DemoPipeline start(DemoSettings s, Optional<DashboardAddress> dashboardAt, InstantSource clock,
+                                     PrintWriter out) {
         SimulatedCampaign campaign = SimulatedCampaign.open(s.libraryDir(), s.rig(), clock);
         return new DemoPipeline(s, clock, campaign,
                 Pipeline.start(new PipelineSettings(s.workDir(), s.bootstrapServers()).withLiveEncoder()
-                        .withLiveMap(Math.min(MAP_FIT_AFTER_SAMPLES, s.samples()), MAP_POINTS_PER_SAMPLE), clock, out),
+                        .withLiveMap(Math.min(MAP_FIT_AFTER_SAMPLES, s.samples()), MAP_POINTS_PER_SAMPLE), dashboardAt,
+                        clock, out),
                 out);
+    }
+
+    /** The live dashboard's address, if it runs. */
+    public Optional<String> dashboardUrl() {
+        return pipeline.dashboard().map(io.hyclus.dashboard.Dashboard::url);
+    }
+
+    /** The pipeline underneath (its dashboard, its live services). */
+    public Pipeline pipeline() {
+        return pipeline;
     }
 
     public String bootstrapServers() {

@@ -7,11 +7,15 @@ import io.hyclus.analysis.model.ModelRegistry;
 import io.hyclus.app.OptionChecks;
 import io.hyclus.app.pipeline.BootstrapServers;
 import io.hyclus.app.pipeline.ClusterSize;
+import io.hyclus.app.pipeline.MetricsOptions;
+import io.hyclus.app.pipeline.PipelineMeters;
 import io.hyclus.app.pipeline.UntilSignal;
 import io.hyclus.app.pipeline.WorkDirLock;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.TopicAdmin;
+import io.hyclus.dashboard.metrics.MetricsServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +40,9 @@ public final class EncodeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT[,HOST:PORT...]",
             description = "The Kafka cluster segmentation publishes to (e.g. the one `hyclus segment` embeds).")
@@ -78,7 +85,15 @@ public final class EncodeCommand implements Callable<Integer> {
                     HyclusTopics.SAMPLE_CONTAINERS_DEAD_LETTERS), 1, replication);
             LiveEncoderSettings settings = LiveEncoderSettings.defaults(bootstrapServers, EncoderInstanceId.in(encoderDir))
                     .withGroupId(groupId);
-            run(LiveEncoder.start(settings, models, InstantSource.system()), out, models.dir());
+            var metricsRegistry = MetricsServer.newRegistry();
+            java.util.Optional<MetricsServer> served = metrics.start(metricsRegistry, out);
+            try {
+                LiveEncoder encoder = LiveEncoder.start(settings, models, InstantSource.system());
+                PipelineMeters.bindEncoder(encoder, metricsRegistry);
+                run(encoder, out, models.dir());
+            } finally {
+                served.ifPresent(MetricsServer::close);
+            }
         }
         return 0;
     }
@@ -88,5 +103,4 @@ public final class EncodeCommand implements Callable<Integer> {
                 + HyclusTopics.SAMPLE_CODES.name() + " with the models promoted in " + registry.toAbsolutePath()
                 + "; press Ctrl-C to stop.", out);
     }
-
 }

@@ -5,12 +5,16 @@ import io.hyclus.analysis.livemap.LiveMapSettings;
 import io.hyclus.app.OptionChecks;
 import io.hyclus.app.pipeline.BootstrapServers;
 import io.hyclus.app.pipeline.ClusterSize;
+import io.hyclus.app.pipeline.MetricsOptions;
+import io.hyclus.app.pipeline.PipelineMeters;
 import io.hyclus.app.pipeline.UntilSignal;
 import io.hyclus.app.pipeline.WorkDirLock;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.TopicAdmin;
+import io.hyclus.dashboard.metrics.MetricsServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,6 +38,9 @@ public final class MapCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT[,HOST:PORT...]",
             description = "The Kafka cluster the live encoder publishes to.")
@@ -85,7 +92,15 @@ public final class MapCommand implements Callable<Integer> {
             short replication = (short) ClusterSize.replicationFor(bootstrapServers);
             TopicAdmin.ensureTopics(bootstrapServers, List.of(HyclusTopics.SAMPLE_CODES, HyclusTopics.SAMPLE_MAP), 1,
                     replication);
-            run(LiveMapService.start(settings, InstantSource.system()), out);
+            var registry = MetricsServer.newRegistry();
+            java.util.Optional<MetricsServer> served = metrics.start(registry, out);
+            try {
+                LiveMapService service = LiveMapService.start(settings, InstantSource.system());
+                PipelineMeters.bindMap(service, registry);
+                run(service, out);
+            } finally {
+                served.ifPresent(MetricsServer::close);
+            }
         }
         return 0;
     }

@@ -43,9 +43,19 @@ public final class ClusterOptions {
 
     private long abandonAfterSeconds = 600;
 
+    @Option(names = "--partitions", defaultValue = "1", paramLabel = "N",
+            description = "Partitions of the HyClus topics this process creates when they are missing (default: "
+                    + "${DEFAULT-VALUE}); give several (e.g. 6) to share the scans between several `hyclus segment` "
+                    + "instances. Topics that exist are never changed.")
+    void partitions(int n) {
+        partitions = OptionChecks.range(command, "--partitions", n, 1, PipelineSettings.MAX_TOPIC_PARTITIONS);
+    }
+
+    private int partitions = 1;
+
     public PipelineSettings pipeline() {
         return new PipelineSettings(workDir, Optional.ofNullable(bootstrapServers))
-                .withAbandonAfter(java.time.Duration.ofSeconds(abandonAfterSeconds));
+                .withAbandonAfter(java.time.Duration.ofSeconds(abandonAfterSeconds)).withTopicPartitions(partitions);
     }
 
     static Path workDir(CommandSpec command, String path) {

@@ -11,6 +11,10 @@ import io.hyclus.broker.EmbeddedBrokerSettings;
 import io.hyclus.broker.EmbeddedKafkaBroker;
 import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.dashboard.Dashboard;
+import io.hyclus.dashboard.DashboardSettings;
+import io.hyclus.dashboard.metrics.MetricsServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.TopicAdmin;
 import io.hyclus.streaming.service.SegmentationService;
@@ -27,7 +31,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The embedded broker (unless a cluster is given), HyClus's topics, the segmentation service and (when asked) the live
- * encoder and the live map service, started together and stopped together.
+ * encoder and the live map service, and (when asked) the live dashboard serving /metrics, started together and stopped
+ * together.
  */
 public final class Pipeline implements AutoCloseable {
     private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(120);
@@ -39,6 +44,7 @@ public final class Pipeline implements AutoCloseable {
     private final SegmentationService segmentation;
     private final Optional<Encoder> encoder;
     private final Optional<MapService> map;
+    private volatile Optional<Dashboard> dashboard = Optional.empty();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::close, "hyclus-shutdown");
 
@@ -121,6 +127,46 @@ public final class Pipeline implements AutoCloseable {
      * @throws WorkDirInUseException if another process holds the work directory
      */
     public static Pipeline start(PipelineSettings s, InstantSource clock, PrintWriter out) {
+        return start(s, Optional.empty(), clock, out);
+    }
+
+    /**
+     * Like {@link #start(PipelineSettings, InstantSource, PrintWriter)}, then serves the live dashboard (and /metrics)
+     * at {@code dashboardAt} if given, printing its address.
+     */
+    public static Pipeline start(PipelineSettings s, Optional<DashboardAddress> dashboardAt, InstantSource clock,
+                                 PrintWriter out) {
+        Pipeline p = startServices(s, clock, out);
+        if (dashboardAt.isPresent()) {
+            try {
+                p.dashboard = Optional.of(startDashboard(p, dashboardAt.get(), out));
+            } catch (RuntimeException e) {
+                p.close();
+                throw e;
+            }
+        }
+        return p;
+    }
+
+    /** The consumer groups whose lag the dashboard shows, each with the topic it reads. */
+    public static java.util.Map<String, String> watchedGroups() {
+        return java.util.Map.of(StreamsSettings.DEFAULT_APPLICATION_ID, HyclusTopics.SCAN_EVENTS.name(),
+                io.hyclus.analysis.live.LiveEncoderSettings.DEFAULT_GROUP_ID, HyclusTopics.SAMPLE_CONTAINERS.name(),
+                io.hyclus.analysis.livemap.LiveMapSettings.DEFAULT_GROUP_ID, HyclusTopics.SAMPLE_CODES.name());
+    }
+
+    private static Dashboard startDashboard(Pipeline p, DashboardAddress at, PrintWriter out) {
+        PrometheusMeterRegistry registry = MetricsServer.newRegistry();
+        p.encoder.ifPresent(e -> PipelineMeters.bindEncoder(e.service(), registry));
+        p.map.ifPresent(m -> PipelineMeters.bindMap(m.service(), registry));
+        Dashboard d = Dashboard.start(DashboardSettings.defaults(p.bootstrapServers, at.host(), at.port(),
+                watchedGroups()), registry);
+        out.println("Dashboard at " + d.url() + " (metrics at " + d.url() + "metrics)");
+        out.flush();
+        return d;
+    }
+
+    private static Pipeline startServices(PipelineSettings s, InstantSource clock, PrintWriter out) {
         WorkDirLock lock = WorkDirLock.acquire(s.workDir(), clock.instant());
         Optional<EmbeddedKafkaBroker> broker = Optional.empty();
         try {
@@ -131,7 +177,7 @@ public final class Pipeline implements AutoCloseable {
                     + s.brokerDir().toAbsolutePath() + ")" : "Using Kafka cluster at " + bootstrap);
             out.flush();
             short replication = (short) (broker.isPresent() ? 1 : ClusterSize.replicationFor(bootstrap));
-            TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), 1, replication);
+            TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), s.topicPartitions(), replication);
             SegmentationService seg = SegmentationService.start(
                     new StreamsSettings(bootstrap, StreamsSettings.DEFAULT_APPLICATION_ID, s.stateDir(), replication),
                     s.segmentation(), clock, STREAMS_START_TIMEOUT);
@@ -164,8 +210,19 @@ public final class Pipeline implements AutoCloseable {
         return settings;
     }
 
+    /** Whether the segmentation's Kafka Streams client is RUNNING (not starting, rebalancing or stopped). */
+    public boolean segmentationRunning() {
+        return segmentation.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
+    }
+
+    /** The live dashboard, if this pipeline serves one. */
+    public Optional<Dashboard> dashboard() {
+        return dashboard;
+    }
+
     /** Throws if segmentation, the live encoder or the live map service stopped on an error. */
     public void checkHealth() {
+        dashboard.ifPresent(Dashboard::checkHealth);
         segmentation.rethrow();
         encoder.ifPresent(e -> e.service().rethrow());
         map.ifPresent(m -> m.service().rethrow());
@@ -262,6 +319,7 @@ public final class Pipeline implements AutoCloseable {
             // the JVM is shutting down: this is the hook
         }
         try {
+            dashboard.ifPresent(Dashboard::close);
             map.ifPresent(MapService::close);
             encoder.ifPresent(Encoder::close);
             segmentation.close();

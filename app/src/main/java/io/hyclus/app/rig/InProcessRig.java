@@ -6,6 +6,7 @@ import io.hyclus.hardware.conveyor.Conveyor;
 import io.hyclus.hardware.conveyor.PositionEncoder;
 import io.hyclus.simulator.camera.CameraModel;
 import io.hyclus.simulator.camera.InProcessCameraControl;
+import io.hyclus.simulator.camera.LineTruth;
 import io.hyclus.simulator.camera.SimulatedLineScanCamera;
 import io.hyclus.simulator.conveyor.SimulatedConveyor;
 import io.hyclus.simulator.conveyor.SteppingClock;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The simulated rig in this process: the simulated belt is the conveyor, and each simulated camera is driven through
@@ -58,6 +60,14 @@ public final class InProcessRig implements SimulatedRig {
             rig.cameras.add(new RigCamera(control, generator, generator.effectiveSensor(), generator.geometry(), target));
         }
         return rig;
+    }
+
+    /**
+     * Hands the simulator's ground truth of every frame from now on (both cameras) to {@code listener}, on the
+     * triggering threads; {@code null} stops it. For measuring the material mask against what each pixel saw.
+     */
+    public void truthListener(Consumer<LineTruth> listener) {
+        generators.forEach(g -> g.truthListener(listener));
     }
 
     @Override

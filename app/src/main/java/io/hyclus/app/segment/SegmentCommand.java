@@ -34,11 +34,15 @@ public final class SegmentCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    io.hyclus.app.pipeline.MetricsOptions metrics;
+
     @Override
     public Integer call() throws InterruptedException {
         PipelineSettings settings = cluster.pipeline();
         PrintWriter out = spec.commandLine().getOut();
-        try (Pipeline pipeline = Pipeline.start(settings, InstantSource.system(), out)) {
+        try (Pipeline pipeline = Pipeline.start(settings, InstantSource.system(), out);
+             io.hyclus.app.pipeline.PipelineMetrics served = io.hyclus.app.pipeline.PipelineMetrics.serve(pipeline, metrics, out)) {
             out.println("Segmenting " + HyclusTopics.SCAN_EVENTS.name() + " into " + settings.outputDir().toAbsolutePath()
                     + "; press Ctrl-C to stop.");
             out.flush();

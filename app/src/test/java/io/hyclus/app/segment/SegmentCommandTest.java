@@ -50,6 +50,14 @@ class SegmentCommandTest {
     }
 
     @Test
+    void partitionsOutOfRange_isAParameterError() {
+        String[] r = run("segment", "--partitions", "0", "--work-dir", work.resolve("w").toString());
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].startsWith("--partitions must be 1-256: 0"), r[1]);
+        assertFalse(Files.exists(work.resolve("w")));
+    }
+
+    @Test
     void bootstrapServersMalformed_isAParameterError() {
         String[] r = run("segment", "--bootstrap-servers", "localhost", "--work-dir", work.resolve("w").toString());
         assertEquals("2", r[0], r[1]);

@@ -16,26 +16,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code hyclus segment --bootstrap-servers ...} processes started from the packaged jar, their output kept in memory;
- * {@link #close} kills any still running.
+ * {@code hyclus segment --bootstrap-servers ... --partitions N} processes started from the packaged jar, their output
+ * kept in memory; {@link #close} kills any still running.
  */
 final class SegmentProcesses implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final Path jar;
     private final String bootstrap;
+    private final int partitions;
     private final List<Child> children = new ArrayList<>();
 
-    SegmentProcesses(Path jar, String bootstrap) {
+    /** @param partitions the instances' {@code --partitions}: the first creates the topics with that many */
+    SegmentProcesses(Path jar, String bootstrap, int partitions) {
         this.jar = jar;
         this.bootstrap = bootstrap;
+        this.partitions = partitions;
     }
 
     /** Starts an instance on {@code work} and waits until its segmentation runs. */
     Child start(Path work) throws IOException {
         assertTrue(Files.exists(jar), jar + " is built in the package phase, before failsafe runs");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-jar", jar.toString(), "segment", "--work-dir", work.toString(), "--bootstrap-servers", bootstrap);
+                "-jar", jar.toString(), "segment", "--work-dir", work.toString(), "--bootstrap-servers", bootstrap,
+                "--partitions", Integer.toString(partitions));
         Child c = new Child(new ProcessBuilder(command).redirectErrorStream(true).start(), new StringBuffer());
         children.add(c);
         Thread reader = new Thread(() -> copy(c.process.getInputStream(), c.buffer), "hyclus-segment-output");

@@ -20,13 +20,14 @@ import io.hyclus.core.tray.SampleMetadata;
 import io.hyclus.core.tray.TrayLayout;
 import io.hyclus.core.tray.TraySlot;
 import io.hyclus.kafka.topic.HyclusTopics;
-import io.hyclus.kafka.topic.TopicAdmin;
 import io.hyclus.streaming.segment.SegmentationProvenance;
 import io.hyclus.streaming.service.StreamsSettings;
 import io.hyclus.testkit.Await;
 import io.hyclus.testkit.KafkaCluster;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -87,13 +88,13 @@ class SegmentScaleOutIT {
     @Test
     void twoSegmentProcessesShareScans_oneStopsMidScan_thenOneIsKilledMidScan_nothingLostOrDuplicated() throws Exception {
         try (KafkaCluster cluster = KafkaCluster.start(tmp.resolve("cluster"));
-             SegmentProcesses processes = new SegmentProcesses(JAR, cluster.bootstrapServers());
+             SegmentProcesses processes = new SegmentProcesses(JAR, cluster.bootstrapServers(), PARTITIONS);
              KafkaScanEventPublisher publisher = new KafkaScanEventPublisher(cluster.bootstrapServers())) {
             String bootstrap = cluster.bootstrapServers();
-            TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), PARTITIONS, (short) 3); // hyclus segment keeps them
             Path workA = tmp.resolve("a");
             Path workB = tmp.resolve("b");
-            SegmentProcesses.Child a = processes.start(workA);
+            SegmentProcesses.Child a = processes.start(workA); // creates the topics: --partitions 4, replication 3
+            assertTopicsHave(bootstrap, PARTITIONS, 3);
             SegmentProcesses.Child b = processes.start(workB);
             awaitMembers(cluster, 2);
 
@@ -250,6 +251,20 @@ class SegmentScaleOutIT {
     // --- the cluster's view ---
 
     private static final String GROUP = StreamsSettings.DEFAULT_APPLICATION_ID;
+
+    /** Every HyClus topic exists with {@code partitions} partitions of {@code replicas} replicas each. */
+    private static void assertTopicsHave(String bootstrap, int partitions, int replicas) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<String> names = HyclusTopics.all().stream().map(t -> t.name()).toList();
+            Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            for (String n : names) {
+                assertEquals(partitions, d.get(n).partitions().size(), n);
+                for (var p : d.get(n).partitions()) {
+                    assertEquals(replicas, p.replicas().size(), n + "/" + p.partition());
+                }
+            }
+        }
+    }
 
     /** Waits until the segmentation group has {@code n} members that share all partitions of the scan events. */
     private static void awaitMembers(KafkaCluster cluster, int n) {

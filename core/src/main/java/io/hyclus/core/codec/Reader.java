@@ -65,6 +65,13 @@ final class Reader {
         return v;
     }
 
+    byte[] bytes() {
+        int n = length(1, "byte array");
+        byte[] v = new byte[n];
+        buf.get(v);
+        return v;
+    }
+
     float[] f32s() {
         int n = length(4, "float array");
         float[] v = new float[n];

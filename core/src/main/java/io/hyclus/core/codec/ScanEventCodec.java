@@ -31,7 +31,10 @@ import java.util.Map;
  * record's fields in declaration order; big-endian; strings as UTF-8 with an int length; scanline
  * reflectance as float32. A decoder refuses other magics, versions and tags, and trailing bytes. Type tags: 1 scan
  * started, 2 scanline, 3 scan completed, 4 sample container written, 5 sample codes ({@link SampleCodesCodec}, which
- * shares this envelope).
+ * shares this envelope), 6 sample map ({@link SampleMapCodec}), 7 scanline with per-pixel flags (a type 2 line followed by
+ * its {@link io.hyclus.core.scan.PixelFlags} as a byte array, one per pixel; lines with no flag set are written as type
+ * 2, so older readers read them), 8 compact scanline ({@link #encodeCompact}: the line's fields, its pixel flags as a
+ * byte array (empty when none), then its reflectance as a {@link CompactReflectance} payload in a byte array).
  */
 public final class ScanEventCodec {
     static final int MAGIC = 0x4859434C;
@@ -40,6 +43,8 @@ public final class ScanEventCodec {
     private static final int LINE = 2;
     private static final int COMPLETED = 3;
     private static final int SAMPLE_WRITTEN = 4;
+    private static final int FLAGGED_LINE = 7;
+    private static final int COMPACT_LINE = 8;
 
     private ScanEventCodec() {
     }
@@ -65,10 +70,12 @@ public final class ScanEventCodec {
         try {
             ScanEvent e = switch (type) {
                 case STARTED -> decodeStarted(r);
-                case LINE -> decodeLine(r);
+                case LINE -> decodeLine(r, false);
+                case FLAGGED_LINE -> decodeLine(r, true);
+                case COMPACT_LINE -> decodeCompactLine(r);
                 case COMPLETED -> decodeCompleted(r);
                 default -> throw new CodecException(where + ": unknown scan event type " + type
-                        + " (expected 1 start, 2 line, 3 completed)");
+                        + " (expected 1 start, 2 line, 3 completed, 7 flagged line, 8 compact line)");
             };
             r.end();
             return e;
@@ -130,14 +137,37 @@ public final class ScanEventCodec {
     }
 
     private static byte[] encodeLine(Scanline l) {
-        Writer w = start(64 + l.scanId().length() + 4 * l.pixels() * l.bands(), LINE);
+        boolean flagged = l.flagged();
+        Writer w = start(64 + l.scanId().length() + 4 * l.pixels() * l.bands() + (flagged ? 4 + l.pixels() : 0),
+                flagged ? FLAGGED_LINE : LINE);
         w.str(l.scanId()).str(l.camera().name()).i64(l.lineIndex()).i64(l.encoderMicrons());
         instant(w, l.acquiredAt());
         w.i32(l.pixels()).i32(l.bands()).f32s(l.reflectance());
+        if (flagged) {
+            w.bytes(l.pixelFlags());
+        }
         return w.toBytes();
     }
 
-    private static Scanline decodeLine(Reader r) {
+    /**
+     * Encodes a scanline in the compact form (type 8): reflectance quantised to {@link CompactReflectance#STEP},
+     * predicted and entropy coded, about a quarter of the float32 record's size (docs/scanline-codec.md). Decoding gives
+     * each value within {@code STEP / 2} of the input. Other events are encoded as {@link #encode} does.
+     */
+    public static byte[] encodeCompact(ScanEvent event) {
+        if (!(event instanceof Scanline l)) {
+            return encode(event);
+        }
+        String what = "scanline " + l.scanId() + "/" + l.lineIndex();
+        byte[] payload = CompactReflectance.encode(l.reflectance(), l.pixels(), l.bands(), what);
+        Writer w = start(96 + l.scanId().length() + payload.length + l.pixels(), COMPACT_LINE);
+        w.str(l.scanId()).str(l.camera().name()).i64(l.lineIndex()).i64(l.encoderMicrons());
+        instant(w, l.acquiredAt());
+        w.i32(l.pixels()).i32(l.bands()).bytes(l.pixelFlags()).bytes(payload);
+        return w.toBytes();
+    }
+
+    private static Scanline decodeCompactLine(Reader r) {
         String scanId = r.str();
         SensorKind camera = kind(r, "scanline of scan " + scanId);
         long line = r.i64();
@@ -145,7 +175,27 @@ public final class ScanEventCodec {
         Instant t = instant(r);
         int pixels = r.i32();
         int bands = r.i32();
-        return new Scanline(scanId, camera, line, encoder, t, pixels, bands, r.f32s());
+        if (pixels <= 0 || bands <= 0 || (long) pixels * bands > Integer.MAX_VALUE / 4) {
+            throw new CodecException(r.where() + ": compact line of scan " + scanId + " claims " + pixels + " pixels x "
+                    + bands + " bands");
+        }
+        byte[] flags = r.bytes();
+        float[] reflectance = CompactReflectance.decode(r.bytes(), pixels, bands, r.where() + " (scan " + scanId
+                + " line " + line + ")");
+        return new Scanline(scanId, camera, line, encoder, t, pixels, bands, reflectance, flags);
+    }
+
+    private static Scanline decodeLine(Reader r, boolean flagged) {
+        String scanId = r.str();
+        SensorKind camera = kind(r, "scanline of scan " + scanId);
+        long line = r.i64();
+        long encoder = r.i64();
+        Instant t = instant(r);
+        int pixels = r.i32();
+        int bands = r.i32();
+        float[] reflectance = r.f32s();
+        byte[] flags = flagged ? r.bytes() : new byte[0];
+        return new Scanline(scanId, camera, line, encoder, t, pixels, bands, reflectance, flags);
     }
 
     private static byte[] encodeStarted(ScanStarted s) {

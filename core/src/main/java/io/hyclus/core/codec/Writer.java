@@ -70,6 +70,13 @@ final class Writer {
         return this;
     }
 
+    Writer bytes(byte[] v) {
+        ensure(4 + v.length);
+        buf.putInt(v.length);
+        buf.put(v);
+        return this;
+    }
+
     Writer f32s(float[] v) {
         i32(v.length);
         ensure(4 * v.length);

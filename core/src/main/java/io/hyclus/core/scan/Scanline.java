@@ -19,9 +19,18 @@ import java.util.Arrays;
  * @param bands           spectral bands
  * @param reflectance     reflectance (unitless, nominally 0-1; noise can take it slightly outside),
  *                        copied in and out
+ * @param pixelFlags      {@link PixelFlags} per pixel, copied in and out; an empty array means no pixel is flagged
  */
 public record Scanline(String scanId, SensorKind camera, long lineIndex, long encoderMicrons, Instant acquiredAt,
-                       int pixels, int bands, float[] reflectance) implements ScanEvent {
+                       int pixels, int bands, float[] reflectance, byte[] pixelFlags) implements ScanEvent {
+
+    private static final byte[] NO_FLAGS = new byte[0];
+
+    /** A line with no pixel flagged. */
+    public Scanline(String scanId, SensorKind camera, long lineIndex, long encoderMicrons, Instant acquiredAt,
+                    int pixels, int bands, float[] reflectance) {
+        this(scanId, camera, lineIndex, encoderMicrons, acquiredAt, pixels, bands, reflectance, NO_FLAGS);
+    }
 
     public Scanline {
         Checks.identifier("scan id", scanId);
@@ -36,6 +45,12 @@ public record Scanline(String scanId, SensorKind camera, long lineIndex, long en
                     + " values, expected pixels x bands = " + pixels + " x " + bands);
         }
         reflectance = reflectance.clone();
+        Checks.notNull("pixel flags", pixelFlags);
+        if (pixelFlags.length != 0 && pixelFlags.length != pixels) {
+            throw new IllegalArgumentException("scanline " + scanId + "/" + lineIndex + " has " + pixelFlags.length
+                    + " pixel flags, expected none or one per pixel (" + pixels + ")");
+        }
+        pixelFlags = allZero(pixelFlags) ? NO_FLAGS : pixelFlags.clone();
         for (int i = 0; i < reflectance.length; i++) {
             if (!Float.isFinite(reflectance[i])) {
                 throw new IllegalArgumentException("scanline " + scanId + "/" + lineIndex + " has a non-finite value "
@@ -47,6 +62,30 @@ public record Scanline(String scanId, SensorKind camera, long lineIndex, long en
     @Override
     public float[] reflectance() {
         return reflectance.clone();
+    }
+
+    @Override
+    public byte[] pixelFlags() {
+        return pixelFlags.length == 0 ? NO_FLAGS : pixelFlags.clone();
+    }
+
+    /** True when some pixel of the line carries a flag. */
+    public boolean flagged() {
+        return pixelFlags.length != 0;
+    }
+
+    /** The {@link PixelFlags} of one pixel (0 when none). */
+    public byte flags(int pixel) {
+        return pixelFlags.length == 0 ? 0 : pixelFlags[pixel];
+    }
+
+    private static boolean allZero(byte[] flags) {
+        for (byte f : flags) {
+            if (f != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public float value(int pixel, int band) {
@@ -62,7 +101,8 @@ public record Scanline(String scanId, SensorKind camera, long lineIndex, long en
     public boolean equals(Object o) {
         return o instanceof Scanline s && lineIndex == s.lineIndex && encoderMicrons == s.encoderMicrons
                 && pixels == s.pixels && bands == s.bands && scanId.equals(s.scanId) && camera == s.camera
-                && acquiredAt.equals(s.acquiredAt) && Arrays.equals(reflectance, s.reflectance);
+                && acquiredAt.equals(s.acquiredAt) && Arrays.equals(reflectance, s.reflectance)
+                && Arrays.equals(pixelFlags, s.pixelFlags);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.scan.PixelFlags;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.core.spectral.Sensor;
 import io.hyclus.core.spectral.SensorKind;
@@ -29,7 +30,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,8 +53,12 @@ class ScanEventCodecTest {
                     for (int i = 0; i < v.length; i++) {
                         v[i] = (float) Math.sin(i * 0.37 + line) * 1.5f;
                     }
+                    byte[] flags = new byte[line % 3 == 0 ? px : 0]; // every third line has a saturated pixel or two
+                    for (int p = 0; p < flags.length; p += 7) {
+                        flags[p] = PixelFlags.SATURATED;
+                    }
                     return new Scanline("scan-" + (line % 97), kind, line, enc, Instant.ofEpochSecond(sec, line % 1_000_000_000),
-                            px, bands, v);
+                            px, bands, v, flags);
                 });
     }
 
@@ -90,6 +97,29 @@ class ScanEventCodecTest {
     void wrongMagic_namesWhereAndValue() {
         var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(new byte[] {1, 2, 3, 4, 1, 2}, "t/0@7"));
         assertEquals("t/0@7: not a HyClus record: magic 0x01020304, expected 0x4859434C", e.getMessage());
+    }
+
+    @Test
+    void flaggedLine_keepsItsFlags_unflaggedLineIsWrittenAsBefore() {
+        byte[] flags = {0, PixelFlags.SATURATED, 0};
+        Scanline flagged = new Scanline("s", SensorKind.SWIR, 1, 2, Instant.EPOCH, 3, 2, new float[6], flags);
+        byte[] b = ScanEventCodec.encode(flagged);
+        assertEquals(7, b[5], "type tag of a flagged line");
+        Scanline back = (Scanline) ScanEventCodec.decode(b, "test");
+        assertArrayEquals(flags, back.pixelFlags());
+        assertEquals(PixelFlags.SATURATED, back.flags(1));
+        Scanline plain = new Scanline("s", SensorKind.SWIR, 1, 2, Instant.EPOCH, 3, 2, new float[6], new byte[3]);
+        byte[] p = ScanEventCodec.encode(plain);
+        assertEquals(2, p[5], "a line with no flag set is a plain line");
+        assertEquals(b.length - 4 - 3, p.length);
+        assertFalse(((Scanline) ScanEventCodec.decode(p, "test")).flagged());
+    }
+
+    @Test
+    void lineWithFlagsForTheWrongPixelCount_isRefusedNamingTheLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Scanline("s-1",
+                SensorKind.VNIR, 4, 0, Instant.EPOCH, 3, 2, new float[6], new byte[2]));
+        assertEquals("scanline s-1/4 has 2 pixel flags, expected none or one per pixel (3)", e.getMessage());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +52,7 @@ public final class SimulatedLineScanCamera implements FrameSource {
     private final Map<Integer, SampleMaterial> materials = new HashMap<>();
     private final Map<SurfaceKind, double[]> fixedSurfaces = new HashMap<>();
     private long sequence;
+    private Consumer<LineTruth> truthListener;
 
     /**
      * @param trayOriginEncoderMicrons encoder position at which the tray's leading edge is under the line
@@ -111,6 +113,23 @@ public final class SimulatedLineScanCamera implements FrameSource {
         }
     }
 
+    /**
+     * Receives the ground truth of every frame taken from now on (what each pixel saw, and which pixels saturated), on
+     * the triggering thread; {@code null} stops it. For measuring the material mask, not for the scan itself.
+     */
+    public synchronized void truthListener(Consumer<LineTruth> listener) {
+        this.truthListener = listener;
+    }
+
+    /**
+     * Ground truth of the sensor's defects: the elements ({@code pixel * bands + band}, full sensor) that are dead
+     * (always 0 DN) or hot (dark level raised by {@value #HOT_EXTRA_DN} DN), for measuring calibration against them.
+     */
+    public int[] defectiveElements(boolean hot) {
+        byte kind = (byte) (hot ? 2 : 1);
+        return java.util.stream.IntStream.range(0, defects.length).filter(i -> defects[i] == kind).toArray();
+    }
+
     public CameraModel model() {
         return model;
     }
@@ -163,20 +182,34 @@ public final class SimulatedLineScanCamera implements FrameSource {
         double yMm = (encoderMicrons - trayOriginEncoderMicrons) / 1000.0;
         double exposure = (double) s.integrationMicros() / model.referenceIntegrationMicros();
         PixelScratch scratch = new PixelScratch(bands, 16);
+        PixelTruth[] truth = truthListener == null ? null : new PixelTruth[outPixels];
+        boolean[] saturated = truth == null ? null : new boolean[outPixels];
         for (int i = 0; i < s.roiPixels(); i++) {
             int p = s.roiFirstPixel() + i;
             double[] r = s.shutterOpen() ? reflectanceAt(p, yMm, rng, scratch) : null;
             double gain = r == null ? 0 : model.whiteSignalDn() * illumination(p) * exposure;
             double darkCurrent = model.darkCurrentDnPerMs() * s.integrationMicros() / 1000.0;
             int row = (i / spatBin) * outBands;
+            boolean clipped = false;
             for (int b = 0; b < bands; b++) {
-                acc[row + b / specBin] += elementDn(p, b, r, gain, darkCurrent, rng);
+                double dn = elementDn(p, b, r, gain, darkCurrent, rng);
+                clipped |= dn >= RawFrame.MAX_COUNT;
+                acc[row + b / specBin] += dn;
+            }
+            if (truth != null) {
+                int o = i / spatBin;
+                PixelTruth t = s.shutterOpen() ? scratch.truth : null;
+                truth[o] = truth[o] == null || truth[o] == t ? t : PixelTruth.MIXED;
+                saturated[o] |= clipped;
             }
         }
         short[] counts = new short[acc.length];
         double perBin = specBin * spatBin;
         for (int i = 0; i < acc.length; i++) {
             counts[i] = (short) Math.round(acc[i] / perBin);
+        }
+        if (truth != null) {
+            truthListener.accept(new LineTruth(model.sensor().id(), seq, encoderMicrons, truth, saturated));
         }
         return RawFrame.wrapping(model.sensor().id(), model.sensor().kind(), seq, clock.instant(), encoderMicrons,
                 outPixels, outBands, counts);
@@ -210,6 +243,13 @@ public final class SimulatedLineScanCamera implements FrameSource {
     private double[] reflectanceAt(int p, double yMm, SplittableRandom rng, PixelScratch scratch) {
         BeltScene.Hit hit = scene.surfaceAt(model.xMm(p), yMm);
         if (hit.kind() != SurfaceKind.SAMPLE) {
+            scratch.truth = switch (hit.kind()) {
+                case BELT -> PixelTruth.BELT;
+                case WHITE_REFERENCE -> PixelTruth.WHITE_REFERENCE;
+                case TRAY -> PixelTruth.TRAY;
+                case WALL -> PixelTruth.WALL;
+                case SAMPLE -> throw new IllegalStateException("unreachable");
+            };
             return fixedSurfaces.get(hit.kind());
         }
         SampleMaterial m = materials.get(hit.slot().index());
@@ -217,6 +257,7 @@ public final class SimulatedLineScanCamera implements FrameSource {
         m.pixelReflectance(rng, local, scratch.reflectance);
         double factor = (1 + TEXTURE_SIGMA * rng.nextGaussian()) * (hit.shadowed() ? SHADOW_FACTOR : 1.0);
         boolean glint = rng.nextDouble() < scene.settings().glintProbability();
+        scratch.truth = glint ? PixelTruth.SAMPLE_GLINT : hit.shadowed() ? PixelTruth.SAMPLE_SHADOW : PixelTruth.SAMPLE;
         for (int b = 0; b < scratch.reflectance.length; b++) {
             scratch.reflectance[b] = scratch.reflectance[b] * factor + (glint ? GLINT_REFLECTANCE : 0);
         }
@@ -241,6 +282,8 @@ public final class SimulatedLineScanCamera implements FrameSource {
     private static final class PixelScratch {
         final double[] reflectance;
         private double[] local;
+        /** What the last pixel given to {@link #reflectanceAt} saw. */
+        PixelTruth truth;
 
         PixelScratch(int bands, int components) {
             reflectance = new double[bands];

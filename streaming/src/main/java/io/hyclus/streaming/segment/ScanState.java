@@ -44,9 +44,54 @@ final class ScanState {
         this.activity = activity;
     }
 
-    /** Where the scan's completion was read ({@code topic/partition@offset}), or null if it has not completed. */
+    /**
+     * Where the scan's completion was read ({@code topic/partition@offset}), or null if it has not completed (or its
+     * marker was purged, {@link #purgeCompleted}). Markers are stored as {@code <ms>|<where>}; those written before the
+     * time was kept are the place alone.
+     */
     String completedAt(String scanId) {
-        return completed.get(scanId);
+        String v = completed.get(scanId);
+        return v == null ? null : CompletedMarker.parse(v).where();
+    }
+
+    /** A completion marker: when it was written (wall-clock ms; -1 when not kept) and where the completion was read. */
+    record CompletedMarker(long atMs, String where) {
+        static CompletedMarker parse(String v) {
+            int bar = v.indexOf('|');
+            if (bar > 0 && v.substring(0, bar).chars().allMatch(Character::isDigit)) {
+                return new CompletedMarker(Long.parseLong(v.substring(0, bar)), v.substring(bar + 1));
+            }
+            return new CompletedMarker(-1, v);
+        }
+
+        String format() {
+            return atMs + "|" + where;
+        }
+    }
+
+    /**
+     * Deletes the markers of scans completed more than {@code retentionMs} before {@code nowMs}; a marker without a time
+     * gets {@code nowMs}, so it ages out later. Returns how many were deleted.
+     */
+    int purgeCompleted(long nowMs, long retentionMs) {
+        List<String> old = new ArrayList<>();
+        List<String> undated = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = completed.all()) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                CompletedMarker m = CompletedMarker.parse(kv.value);
+                if (m.atMs() < 0) {
+                    undated.add(kv.key);
+                } else if (nowMs - m.atMs() > retentionMs) {
+                    old.add(kv.key);
+                }
+            }
+        }
+        old.forEach(completed::delete);
+        for (String id : undated) {
+            completed.put(id, new CompletedMarker(nowMs, CompletedMarker.parse(completed.get(id)).where()).format());
+        }
+        return old.size();
     }
 
     void start(ScanStarted s, String where) {
@@ -150,9 +195,9 @@ final class ScanState {
         return n == null ? 0 : n;
     }
 
-    /** Remembers that the scan's completion, read at {@code where}, was processed. */
-    void markCompleted(String scanId, String where) {
-        completed.put(scanId, where);
+    /** Remembers that the scan's completion, read at {@code where}, was processed at {@code nowMs} (wall clock). */
+    void markCompleted(String scanId, String where, long nowMs) {
+        completed.put(scanId, new CompletedMarker(nowMs, where).format());
     }
 
     /** Records that the scan had an event at {@code nowMs} (wall-clock ms). */

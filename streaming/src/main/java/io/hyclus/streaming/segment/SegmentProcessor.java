@@ -80,9 +80,16 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
     /**
      * Closes every open scan whose last event is {@link SegmentationSettings#abandonAfter()} old: its containers are
      * written from the lines that arrived, with the abandonment in their provenance, and its state is removed. A scan
-     * with no recorded activity (kept from before this check existed) starts its clock now.
+     * with no recorded activity (kept from before this check existed) starts its clock now. Also forgets the scans
+     * completed more than {@link SegmentationSettings#completedRetention()} ago, so the completed-scan markers do not
+     * grow for ever.
      */
     void closeAbandoned(long nowMs) {
+        int purged = state.purgeCompleted(nowMs, settings.completedRetention().toMillis());
+        if (purged > 0) {
+            LOG.info("Forgot {} scans completed more than {} ago (a repeat of their events now finds their containers, "
+                    + "which are never shrunk)", purged, settings.completedRetention());
+        }
         for (String scanId : state.openScans()) {
             Long last = state.lastActivity(scanId);
             if (last == null) {
@@ -210,19 +217,20 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         String shrinks = wouldShrink(start);
         if (shrinks != null) {
             discard(start);
-            state.markCompleted(start.scanId(), where);
+            state.markCompleted(start.scanId(), where, ctx.currentSystemTimeMs());
             LOG.error("Scan {}: containers kept as they are, nothing rewritten: {}", start.scanId(), shrinks);
             return "completion of scan " + start.scanId() + " at " + where + ": " + shrinks + "; its containers stand";
         }
         for (TraySlot slot : start.tray().slots()) { // one sample in heap at a time
             write(start, slot, start.cameras().stream()
-                    .map(cam -> ContainerAssembler.assemble(cam, state.fragments(start.scanId(), cam.sensor().kind(), slot.index())))
+                    .map(cam -> ContainerAssembler.assemble(cam, slot.region(), settings.materialRule(),
+                            state.fragments(start.scanId(), cam.sensor().kind(), slot.index())))
                     .toList(), prov, where);
         }
         // Only now, all written: under exactly-once these deletions commit with the completion's offset, so a crash
         // before the commit finds the fragments again.
         discard(start);
-        state.markCompleted(start.scanId(), where);
+        state.markCompleted(start.scanId(), where, ctx.currentSystemTimeMs());
         return null;
     }
 

@@ -20,6 +20,8 @@ import java.util.function.ToLongFunction;
 public final class SegmentationProvenance {
     /** Pixels closer than this to a region's edge were left out, mm. */
     public static final ProvenanceKey EDGE_MARGIN_MM = ProvenanceKeys.SEGMENTATION.child("edge_margin_mm");
+    /** The material mask's rule ({@code MaterialRule#describe}), stored per spectrum as {@code /<camera>/material}. */
+    public static final ProvenanceKey MATERIAL_RULE = ProvenanceKeys.SEGMENTATION.child("material_rule");
     /** Where the scan's start was read: {@code topic/partition@offset}. */
     public static final ProvenanceKey SCAN_STARTED_AT = ProvenanceKeys.SEGMENTATION.child("scan_started_at");
     /** Where the scan's completion was read: {@code topic/partition@offset}. */
@@ -68,6 +70,7 @@ public final class SegmentationProvenance {
         Provenance scan = ofScan(start);
         Provenance.Builder b = Provenance.builder().putAll(scan)
                 .put(EDGE_MARGIN_MM, settings.edgeMarginMm())
+                .put(MATERIAL_RULE, settings.materialRule().describe())
                 .put(SCAN_STARTED_AT, startedAt)
                 .put(SCAN_COMPLETED_AT, completedAt)
                 .put(WRITTEN_UTC, writtenAt.toString())

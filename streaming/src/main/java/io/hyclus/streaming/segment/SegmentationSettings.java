@@ -1,6 +1,7 @@
 package io.hyclus.streaming.segment;
 
 import io.hyclus.core.Checks;
+import io.hyclus.core.spectral.MaterialRule;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +13,16 @@ import java.time.Duration;
  * @param abandonAfter  a scan with no event (line, completion) for this long is closed as abandoned (acquisition
  *                      died): its containers are written from the lines that arrived, the abandonment recorded in their
  *                      provenance, its state removed; a completion arriving later is dead-lettered
+ * @param materialRule  the material mask each sample's spectra are classified by (stored per spectrum in the
+ *                      container; docs/material-mask.md)
+ * @param completedRetention how long a completed scan is remembered: its start or completion arriving again within it is
+ *                      dead-lettered; after it, the marker is deleted (the store would otherwise grow for ever) and a
+ *                      repeat is processed again, which never shrinks the containers already written
  */
-public record SegmentationSettings(Path outputDir, double edgeMarginMm, Duration abandonAfter) {
+public record SegmentationSettings(Path outputDir, double edgeMarginMm, Duration abandonAfter,
+                                   MaterialRule materialRule, Duration completedRetention) {
+    /** Default of {@link #completedRetention()}: 7 days, Kafka's default retention of the scan events. */
+    public static final Duration DEFAULT_COMPLETED_RETENTION = Duration.ofDays(7);
     /** Default of {@link #abandonAfter()}: 10 minutes (a campaign tray scans in under a minute). */
     public static final Duration DEFAULT_ABANDON_AFTER = Duration.ofMinutes(10);
 
@@ -37,6 +46,16 @@ public record SegmentationSettings(Path outputDir, double edgeMarginMm, Duration
         if (abandonAfter.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("a scan can be abandoned after 1 s at the earliest, not " + abandonAfter);
         }
+        Checks.notNull("material rule", materialRule);
+        Checks.notNull("completed-scan retention", completedRetention);
+        if (completedRetention.compareTo(abandonAfter) < 0) {
+            throw new IllegalArgumentException("completed scans must be remembered at least as long as a scan may be "
+                    + "idle before it is abandoned (" + abandonAfter + "), not " + completedRetention);
+        }
+    }
+
+    public SegmentationSettings(Path outputDir, double edgeMarginMm, Duration abandonAfter) {
+        this(outputDir, edgeMarginMm, abandonAfter, MaterialRule.defaults(), DEFAULT_COMPLETED_RETENTION);
     }
 
     public SegmentationSettings(Path outputDir, double edgeMarginMm) {
@@ -44,7 +63,15 @@ public record SegmentationSettings(Path outputDir, double edgeMarginMm, Duration
     }
 
     public SegmentationSettings withAbandonAfter(Duration d) {
-        return new SegmentationSettings(outputDir, edgeMarginMm, d);
+        return new SegmentationSettings(outputDir, edgeMarginMm, d, materialRule, completedRetention);
+    }
+
+    public SegmentationSettings withMaterialRule(MaterialRule rule) {
+        return new SegmentationSettings(outputDir, edgeMarginMm, abandonAfter, rule, completedRetention);
+    }
+
+    public SegmentationSettings withCompletedRetention(Duration d) {
+        return new SegmentationSettings(outputDir, edgeMarginMm, abandonAfter, materialRule, d);
     }
 
     /** How often open scans are checked for abandonment: a quarter of {@link #abandonAfter()}, at most 30 s. */

@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -69,6 +72,46 @@ class SegmentationAbandonedScanTest {
             assertTrue(reasons.get(0).contains("scan scan-1 already completed at abandoned by segmentation at "), reasons.get(0));
             assertTrue(d.samples.isEmpty(), "the late completion rewrites nothing");
         }
+    }
+
+    @Test
+    void completedScansAreForgottenAfterTheRetention_aRepeatThenRewritesNothing() throws Exception {
+        Duration retention = Duration.ofHours(1);
+        try (SegmentationDriver d = new SegmentationDriver(new SegmentationSettings(dir.resolve("out"), 3.0,
+                ABANDON_AFTER).withCompletedRetention(retention), dir.resolve("state"),
+                InstantSource.fixed(SegmentationDriver.NOW))) {
+            d.send(ScanFixture.start("scan-r"));
+            for (long i = 0; i < 18; i++) {
+                d.send(ScanFixture.line("scan-r", i));
+            }
+            d.send(ScanFixture.completed("scan-r", 18));
+            List<SampleContainerWritten> written = d.samples.readValuesToList();
+            assertEquals(2, written.size());
+            byte[] before = Files.readAllBytes(Path.of(written.get(0).file()));
+            assertEquals(1, d.count(SegmentationTopology.COMPLETED_STORE));
+
+            d.driver.advanceWallClockTime(retention.minusMinutes(5));
+            assertEquals(1, d.count(SegmentationTopology.COMPLETED_STORE), "remembered within the retention");
+            d.driver.advanceWallClockTime(Duration.ofMinutes(6));
+            assertEquals(0, d.count(SegmentationTopology.COMPLETED_STORE), "forgotten after it");
+
+            d.send(ScanFixture.start("scan-r"));        // the scan's events again, without its lines
+            d.send(ScanFixture.completed("scan-r", 18));
+            assertTrue(d.samples.isEmpty(), "nothing rewritten");
+            assertArrayEquals(before, Files.readAllBytes(Path.of(written.get(0).file())));
+            List<String> reasons = d.dlq.readRecordsToList().stream()
+                    .map(r -> new String(r.headers().lastHeader("hyclus.error").value(), StandardCharsets.UTF_8)).toList();
+            assertEquals(1, reasons.size(), reasons.toString());
+            assertTrue(reasons.get(0).contains("its containers stand"), reasons.get(0));
+        }
+    }
+
+    @Test
+    void retentionShorterThanTheAbandonTimeout_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SegmentationSettings(
+                dir, 3.0, Duration.ofMinutes(10)).withCompletedRetention(Duration.ofMinutes(5)));
+        assertEquals("completed scans must be remembered at least as long as a scan may be idle before it is abandoned "
+                + "(PT10M), not PT5M", e.getMessage());
     }
 
     @Test

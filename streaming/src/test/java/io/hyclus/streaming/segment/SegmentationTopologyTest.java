@@ -4,12 +4,17 @@ import io.hyclus.container.CameraSpectra;
 import io.hyclus.container.SampleContainerReader;
 import io.hyclus.container.SampleSpectra;
 import io.hyclus.core.HyclusVersion;
+import io.hyclus.core.codec.CompactReflectance;
 import io.hyclus.core.codec.ScanEventCodec;
 import io.hyclus.core.provenance.ProvenanceKeys;
+import io.hyclus.core.scan.PixelFlags;
 import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.scan.ScanEvent;
-import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.spectral.MaterialClass;
+import io.hyclus.core.spectral.MaterialRule;
+import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.kafka.topic.HyclusTopics;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.TestInputTopic;
@@ -120,6 +125,50 @@ class SegmentationTopologyTest {
     }
 
     @Test
+    void compactLines_areSegmentedLikeFloat32Ones_withinHalfAQuantisationStep() {
+        send(ScanFixture.start("scan-k"));
+        for (long i = 0; i < LINES; i++) {
+            Scanline l = ScanFixture.line("scan-k", i);
+            in.pipeInput(l.scanId().getBytes(StandardCharsets.UTF_8), ScanEventCodec.encodeCompact(l));
+        }
+        send(ScanFixture.completed("scan-k", LINES));
+        List<SampleContainerWritten> out = samples.readValuesToList();
+        assertEquals(List.of("A-1", "B-2"), out.stream().map(SampleContainerWritten::sampleId).toList());
+        CameraSpectra a = SampleContainerReader.read(Path.of(out.get(0).file())).camera(SensorKind.VNIR).orElseThrow();
+        assertEquals(13 * 9, a.size());
+        for (int k = 0; k < a.size(); k++) {
+            for (int b = 0; b < ScanFixture.BANDS; b++) {
+                assertEquals(ScanFixture.value(a.lineIndex()[k], a.pixelIndex()[k], b), a.spectra()[k][b],
+                        CompactReflectance.STEP / 2, "spectrum " + k + " band " + b);
+            }
+        }
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void saturatedPixels_reachTheContainerAsFlagged_everySpectrumHasAMaterialClass() {
+        send(ScanFixture.start("scan-s"));
+        for (long i = 0; i < LINES; i++) {
+            Scanline l = ScanFixture.line("scan-s", i);
+            byte[] flags = new byte[ScanFixture.PIXELS];
+            flags[5] = i == 6 ? PixelFlags.SATURATED : 0; // slot A, line 6, pixel 5
+            send(new Scanline(l.scanId(), l.camera(), l.lineIndex(), l.encoderMicrons(), l.acquiredAt(), l.pixels(),
+                    l.bands(), l.reflectance(), flags));
+        }
+        send(ScanFixture.completed("scan-s", LINES));
+        CameraSpectra a = SampleContainerReader.read(Path.of(samples.readValuesToList().get(0).file()))
+                .camera(SensorKind.VNIR).orElseThrow();
+        int saturated = 0;
+        for (int k = 0; k < a.size(); k++) {
+            boolean flagged = a.lineIndex()[k] == 6 && a.pixelIndex()[k] == 5;
+            assertEquals(flagged, a.material()[k] == MaterialClass.FLAGGED.code(), "spectrum " + k);
+            saturated += flagged ? 1 : 0;
+        }
+        assertEquals(1, saturated);
+        assertEquals(a.size(), a.material().length);
+    }
+
+    @Test
     void provenance_isTheScansPlusTheSegmentationsTypedKeys_withOneSoftwareVersion() {
         send(new ScanStarted("scan-4", ScanFixture.TRAY, ScanFixture.start("scan-4").cameras(), ScanFixture.T0,
                 Map.of("software.version", HyclusVersion.get(), "simulator.seed", "7")));
@@ -136,6 +185,7 @@ class SegmentationTopologyTest {
                 Map.entry(ProvenanceKeys.SOFTWARE_VERSION.name(), HyclusVersion.get()),
                 Map.entry("simulator.seed", "7"),
                 Map.entry(SegmentationProvenance.EDGE_MARGIN_MM.name(), "3.0"),
+                Map.entry(SegmentationProvenance.MATERIAL_RULE.name(), MaterialRule.defaults().describe()),
                 Map.entry(SegmentationProvenance.SCAN_STARTED_AT.name(), events + "/0@0"),
                 Map.entry(SegmentationProvenance.SCAN_COMPLETED_AT.name(), events + "/0@" + (LINES + 1)),
                 Map.entry(SegmentationProvenance.WRITTEN_UTC.name(), NOW.toString()),

@@ -1,0 +1,108 @@
+package io.hyclus.core.codec;
+
+import io.hyclus.core.scan.PixelFlags;
+import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.spectral.SensorKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The compact scanline: within half a quantisation step of the input, smaller than float32, and refuses bad bytes. */
+class CompactReflectanceTest {
+
+    /** Smooth spectra with noise, a dark pixel, a bright glint, the odd negative value. */
+    private static Scanline line(int pixels, int bands, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] r = new float[pixels * bands];
+        for (int p = 0; p < pixels; p++) {
+            double level = p % 17 == 0 ? 0.05 : 0.2 + 0.5 * rng.nextDouble();
+            for (int b = 0; b < bands; b++) {
+                double v = level * (1 + 0.3 * Math.sin(b * 0.05 + p * 0.01)) + 0.01 * rng.nextGaussian();
+                r[p * bands + b] = (float) (p == 7 ? v + 1.2 : v);
+            }
+        }
+        r[3] = -0.004f;
+        byte[] flags = new byte[pixels];
+        flags[7] = PixelFlags.SATURATED;
+        return new Scanline("scan-c", SensorKind.VNIR, 12, 34_000, Instant.parse("2026-11-26T01:00:00Z"), pixels, bands,
+                r, flags);
+    }
+
+    @Test
+    void roundTrip_everyValueWithinHalfAStep_fieldsAndFlagsExact_smallerThanFloat32() {
+        Scanline l = line(256, 224, 1);
+        byte[] compact = ScanEventCodec.encodeCompact(l);
+        byte[] plain = ScanEventCodec.encode(l);
+        Scanline back = (Scanline) ScanEventCodec.decode(compact, "test");
+
+        assertEquals(List.of(l.scanId(), l.camera(), l.lineIndex(), l.encoderMicrons(), l.acquiredAt(), l.pixels(),
+                l.bands()), List.of(back.scanId(), back.camera(), back.lineIndex(), back.encoderMicrons(),
+                back.acquiredAt(), back.pixels(), back.bands()));
+        assertArrayEquals(l.pixelFlags(), back.pixelFlags());
+        float[] a = l.reflectance();
+        float[] b = back.reflectance();
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        assertTrue(worst <= CompactReflectance.STEP / 2 + 1e-7, "worst error " + worst);
+        assertTrue(compact.length < plain.length / 2, compact.length + " bytes against " + plain.length);
+    }
+
+    @Test
+    void decodingTwice_givesTheSameValues_andReencodingIsStable() {
+        Scanline once = (Scanline) ScanEventCodec.decode(ScanEventCodec.encodeCompact(line(40, 30, 2)), "t");
+        Scanline twice = (Scanline) ScanEventCodec.decode(ScanEventCodec.encodeCompact(once), "t");
+        assertEquals(once, twice, "a quantised line is a fixed point");
+    }
+
+    @Test
+    void extremeJumps_goThroughTheEscape() {
+        float[] r = new float[6 * 5];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = i % 2 == 0 ? 999.9f : -999.9f;
+        }
+        Scanline l = new Scanline("s", SensorKind.SWIR, 0, 0, Instant.EPOCH, 6, 5, r);
+        Scanline back = (Scanline) ScanEventCodec.decode(ScanEventCodec.encodeCompact(l), "t");
+        for (int i = 0; i < r.length; i++) {
+            assertEquals(r[i], back.reflectance()[i], CompactReflectance.STEP / 2);
+        }
+    }
+
+    @Test
+    void valueBeyondTheRange_isRefusedNamingLinePixelAndBand() {
+        float[] r = new float[4];
+        r[3] = 2000f;
+        CodecException e = assertThrows(CodecException.class, () -> ScanEventCodec.encodeCompact(
+                new Scanline("s-1", SensorKind.VNIR, 9, 0, Instant.EPOCH, 2, 2, r)));
+        assertEquals("scanline s-1/9: value 2000.0 at pixel 1, band 1 is beyond the compact codec's range of +/-1000.0",
+                e.getMessage());
+    }
+
+    @Test
+    void corruptedTruncatedOrMislabelledPayloads_areRefusedNamingWhere() {
+        byte[] good = ScanEventCodec.encodeCompact(line(20, 10, 3));
+        byte[] flipped = good.clone();
+        flipped[good.length - 30] ^= 0x10;
+        String msg = assertThrows(CodecException.class, () -> ScanEventCodec.decode(flipped, "t/0@5")).getMessage();
+        assertTrue(msg.startsWith("t/0@5 (scan scan-c line 12): compact line checksum 0x"), msg);
+
+        byte[] truncated = java.util.Arrays.copyOf(good, good.length - 3);
+        assertThrows(CodecException.class, () -> ScanEventCodec.decode(truncated, "t/0@6"));
+
+        ScanEvent other = new Scanline("scan-c", SensorKind.VNIR, 1, 0, Instant.EPOCH, 20, 10, new float[200]);
+        byte[] payloadOf20x10 = CompactReflectance.encode(new float[200], 20, 10, "x");
+        CodecException sizes = assertThrows(CodecException.class,
+                () -> CompactReflectance.decode(payloadOf20x10, 10, 20, "t/0@7"));
+        assertEquals("t/0@7: compact line holds 20 pixels x 10 bands, the record says 10 x 20", sizes.getMessage());
+        assertEquals(other, ScanEventCodec.decode(ScanEventCodec.encodeCompact(other), "t"), "zeros round-trip exactly");
+    }
+}
