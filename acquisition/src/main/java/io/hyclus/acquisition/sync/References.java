@@ -15,13 +15,14 @@ final class References {
     }
 
     static Map<String, RadiometricCalibration> take(List<RigCamera> cameras, long atMicrons, CalibrationSettings s,
-                                                    Map<String, FrameSequenceMonitor> monitors) {
+                                                    Map<String, FrameSequenceMonitor> monitors, RawFrameTap tap) {
         Map<String, List<RawFrame>> dark = frames(cameras, atMicrons, s.referenceFrames(), false);
         Map<String, List<RawFrame>> white = frames(cameras, atMicrons, s.referenceFrames(), true);
         Map<String, RadiometricCalibration> out = new LinkedHashMap<>();
         for (RigCamera c : cameras) {
             String id = c.sensor().id();
             out.put(id, RadiometricCalibration.fromReferences(dark.get(id), white.get(id), s));
+            tap.references(c, dark.get(id), white.get(id));
             List<RawFrame> w = white.get(id);
             monitors.get(id).resync(w.get(w.size() - 1));
         }

@@ -39,9 +39,16 @@ public final class SynchronisedScanner {
     private final PositionEncoder encoder;
     private final List<RigCamera> cameras;
     private final InstantSource clock;
+    private final RawFrameTap tap;
 
     public SynchronisedScanner(SyncScanSettings settings, Conveyor conveyor, PositionEncoder encoder,
                                List<RigCamera> cameras, InstantSource clock) {
+        this(settings, conveyor, encoder, cameras, clock, RawFrameTap.NONE);
+    }
+
+    /** @param tap also sees every camera's reference frames and every raw frame that is published (to keep them) */
+    public SynchronisedScanner(SyncScanSettings settings, Conveyor conveyor, PositionEncoder encoder,
+                               List<RigCamera> cameras, InstantSource clock, RawFrameTap tap) {
         if (cameras.isEmpty()) {
             throw new IllegalArgumentException("a scan needs at least one camera");
         }
@@ -50,6 +57,7 @@ public final class SynchronisedScanner {
         this.encoder = encoder;
         this.cameras = List.copyOf(cameras);
         this.clock = clock;
+        this.tap = tap;
     }
 
     /** The line pitch the cameras' common frame rate and the belt speed give, micrometres. */
@@ -81,7 +89,7 @@ public final class SynchronisedScanner {
         try (Exposures exposures = new Exposures(cameras)) {
             prepare(origin + Math.round(whiteReferenceYmm * 1000));
             Map<String, RadiometricCalibration> cal = References.take(cameras, encoder.positionMicrons(),
-                    settings.calibration(), run.monitors);
+                    settings.calibration(), run.monitors, tap);
             cal.values().forEach(c -> run.calibrationNotes.addAll(c.degradations()));
             sink.publish(new ScanStarted(scanId, tray, cameras.stream().map(RigCamera::setup).toList(), clock.instant(),
                     startProvenance(provenance, cal, pitch).asMap()));
@@ -115,7 +123,8 @@ public final class SynchronisedScanner {
         conveyor.moveAtVelocity(settings.beltSpeedMmPerSecond());
         for (long i = 0; i < lines; i++) {
             long target = origin + pitch / 2 + i * pitch;
-            if (awaitEncoder(target, i) - target > pitch) {
+            boolean late = awaitEncoder(target, i) - target > pitch;
+            if (late) {
                 run.late++;
             }
             List<RawFrame> frames = exposures.trigger(target);
@@ -124,11 +133,13 @@ public final class SynchronisedScanner {
                 RawFrame f = frames.get(k);
                 if (run.monitors.get(c.sensor().id()).check(f, target, i) == FrameSequenceMonitor.Verdict.USE) {
                     run.saturation.get(c.sensor().id()).add(f);
+                    tap.frame(c, i, f);
                     run.sink.publish(cal.get(c.sensor().id()).apply(f, run.scanId, i));
                     run.published.merge(c.sensor().kind(), 1L, Long::sum);
                 }
             }
             run.lines = i + 1;
+            tap.lineDone(i, lines, late);
             if ((i + 1) % settings.monitorEveryLines() == 0) {
                 monitor(run);
             }
