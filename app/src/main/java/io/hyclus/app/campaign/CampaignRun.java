@@ -1,6 +1,8 @@
 package io.hyclus.app.campaign;
 
 import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
+import io.hyclus.acquisition.sync.RawFrameTap;
+import io.hyclus.acquisition.sync.ScanMeters;
 import io.hyclus.acquisition.sync.ScanReport;
 import io.hyclus.acquisition.sync.SyncScanSettings;
 import io.hyclus.acquisition.sync.SynchronisedScanner;
@@ -56,8 +58,10 @@ public final class CampaignRun {
                 scan.trayOriginMicrons(), campaign.spectra(), clock);
              KafkaScanEventPublisher publisher = new KafkaScanEventPublisher(pipeline.bootstrapServers());
              ContainerWatcher watcher = new ContainerWatcher(pipeline.bootstrapServers())) {
+            RawFrameTap meters = pipeline.meters().<RawFrameTap>map(r -> new ScanMeters(r, clock))
+                    .orElse(RawFrameTap.NONE);
             SynchronisedScanner scanner = new SynchronisedScanner(scan, rig.conveyor(), rig.encoder(), rig.cameras(),
-                    rig.clock());
+                    rig.clock(), meters);
             out.printf("Rig: %s, belt %.1f mm/s, line pitch %d um%n", rig.description(), scan.beltSpeedMmPerSecond(),
                     scanner.linePitchMicrons());
             out.flush();

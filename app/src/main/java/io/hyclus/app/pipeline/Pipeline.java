@@ -45,6 +45,7 @@ public final class Pipeline implements AutoCloseable {
     private final Optional<Encoder> encoder;
     private final Optional<MapService> map;
     private volatile Optional<Dashboard> dashboard = Optional.empty();
+    private volatile Optional<io.micrometer.core.instrument.MeterRegistry> meters = Optional.empty();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::close, "hyclus-shutdown");
 
@@ -157,6 +158,8 @@ public final class Pipeline implements AutoCloseable {
 
     private static Dashboard startDashboard(Pipeline p, DashboardAddress at, PrintWriter out) {
         PrometheusMeterRegistry registry = MetricsServer.newRegistry();
+        p.meters = Optional.of(registry);
+        p.bindSegmentationMetrics(registry);
         p.encoder.ifPresent(e -> PipelineMeters.bindEncoder(e.service(), registry));
         p.map.ifPresent(m -> PipelineMeters.bindMap(m.service(), registry));
         Dashboard d = Dashboard.start(DashboardSettings.defaults(p.bootstrapServers, at.host(), at.port(),
@@ -211,6 +214,19 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Whether the segmentation's Kafka Streams client is RUNNING (not starting, rebalancing or stopped). */
+    /**
+     * The registry the dashboard's /metrics serves, when the pipeline serves a dashboard: acquisition running in this
+     * process adds its meters there.
+     */
+    public Optional<io.micrometer.core.instrument.MeterRegistry> meters() {
+        return meters;
+    }
+
+    /** The segmentation's Kafka Streams metrics in {@code registry} (Micrometer's KafkaStreamsMetrics binder). */
+    public void bindSegmentationMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        segmentation.bindTo(registry);
+    }
+
     public boolean segmentationRunning() {
         return segmentation.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
     }

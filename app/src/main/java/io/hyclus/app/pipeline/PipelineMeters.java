@@ -22,6 +22,7 @@ public final class PipelineMeters {
         FunctionCounter.builder("hyclus.encoder.samples.skipped", e, LiveEncoder::skippedSamples).register(r);
         FunctionCounter.builder("hyclus.encoder.spectra.encoded", e, LiveEncoder::encodedSpectra)
                 .description("spectra encoded (their rate is the encode rate)").register(r);
+        e.bindTo(r); // its consumer's and producer's Kafka client metrics
     }
 
     public static void bindMap(LiveMapService m, MeterRegistry r) {
@@ -29,5 +30,6 @@ public final class PipelineMeters {
                 .register(r);
         FunctionCounter.builder("hyclus.livemap.samples.placed", m, LiveMapService::placedSamples).register(r);
         FunctionCounter.builder("hyclus.livemap.samples.refused", m, LiveMapService::refusedSamples).register(r);
+        m.bindTo(r); // its consumer's and producer's Kafka client metrics
     }
 }

@@ -26,6 +26,7 @@ public final class PipelineMetrics implements AutoCloseable {
         PrometheusMeterRegistry registry = MetricsServer.newRegistry();
         Gauge.builder("hyclus.segmentation.running", pipeline, p -> p.segmentationRunning() ? 1 : 0)
                 .description("1 while the Kafka Streams segmentation is RUNNING").register(registry);
+        pipeline.bindSegmentationMetrics(registry);
         pipeline.liveEncoder().ifPresent(e -> PipelineMeters.bindEncoder(e, registry));
         pipeline.liveMap().ifPresent(m -> PipelineMeters.bindMap(m, registry));
         return new PipelineMetrics(options.start(registry, out));

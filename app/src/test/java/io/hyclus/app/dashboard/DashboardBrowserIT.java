@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -113,6 +115,21 @@ class DashboardBrowserIT {
                 assertEquals(result.mapVersion(), metric(metrics, "hyclus_map_version"), metrics);
                 assertEquals((double) result.scan().lines(),
                         metric(metrics, "hyclus_scanlines_total{camera=\"VNIR\"}"), metrics);
+                // Kafka's own metrics through Micrometer's binders: the segmentation's Streams, and the consumers of
+                // the dashboard, the live encoder, the live map and the segmentation, each by its client id
+                assertTrue(Pattern.compile("(?m)^kafka_stream_\\w+").matcher(metrics).find(), "Kafka Streams metrics");
+                Set<String> consumers = new TreeSet<>();
+                Matcher c = Pattern.compile("(?m)^kafka_consumer_fetch_manager_records_consumed_total\\{.*client_id=\"([^\"]+)\"")
+                        .matcher(metrics);
+                while (c.find()) {
+                    consumers.add(c.group(1));
+                }
+                assertTrue(consumers.size() >= 4, "consumers with client metrics: " + consumers);
+                // the acquisition in this process: no frame dropped by the in-process cameras, a calibration age
+                assertEquals(0.0, metric(metrics, "hyclus_acquisition_frames_dropped_total{camera=\"vnir\"}"), metrics);
+                double age = metric(metrics, "hyclus_acquisition_calibration_age_seconds{camera=\"vnir\"}");
+                assertTrue(age >= 0 && age < 600, "calibration age " + age);
+                assertTrue(metric(metrics, "hyclus_acquisition_lines_late_total") >= 0, metrics);
             } finally {
                 browser.quit();
             }

@@ -1,9 +1,11 @@
 package io.hyclus.streaming.service;
 
-import io.hyclus.streaming.StreamingException;
 import io.hyclus.kafka.topic.HyclusTopics;
+import io.hyclus.streaming.StreamingException;
 import io.hyclus.streaming.segment.SegmentationSettings;
 import io.hyclus.streaming.segment.SegmentationTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,6 +35,7 @@ public final class SegmentationService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final List<KafkaStreamsMetrics> meters = new CopyOnWriteArrayList<>();
 
     private SegmentationService(KafkaStreams streams) {
         this.streams = streams;
@@ -172,6 +177,17 @@ public final class SegmentationService implements AutoCloseable {
     public void close() {
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        meters.forEach(KafkaStreamsMetrics::close);
+    }
+
+    /**
+     * Publishes the Kafka Streams metrics of this segmentation (its threads, tasks, state stores and embedded clients)
+     * in {@code registry}, through Micrometer's {@link KafkaStreamsMetrics} binder, until {@link #close}.
+     */
+    public void bindTo(MeterRegistry registry) {
+        KafkaStreamsMetrics m = new KafkaStreamsMetrics(streams);
+        m.bindTo(registry);
+        meters.add(m);
     }
 
     private static void sleep() {
