@@ -7,10 +7,10 @@ import io.hyclus.hardware.camera.RawFrame;
 import java.util.List;
 
 /** Several taps on one scan, called in order. */
-final class Taps implements RawFrameTap {
+public final class Taps implements RawFrameTap {
     private final List<RawFrameTap> taps;
 
-    Taps(List<RawFrameTap> taps) {
+    public Taps(List<RawFrameTap> taps) {
         this.taps = List.copyOf(taps);
     }
 
