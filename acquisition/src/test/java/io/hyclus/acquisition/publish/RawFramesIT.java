@@ -7,6 +7,7 @@ import io.hyclus.acquisition.sync.SyncScanSettings;
 import io.hyclus.acquisition.sync.SynchronisedScanner;
 import io.hyclus.broker.EmbeddedBrokerSettings;
 import io.hyclus.broker.EmbeddedKafkaBroker;
+import io.hyclus.core.codec.RawFrameCodec;
 import io.hyclus.core.provenance.Provenance;
 import io.hyclus.core.provenance.ProvenanceKey;
 import io.hyclus.core.scan.RawFrameRole;
@@ -46,6 +47,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +118,10 @@ class RawFramesIT {
                 }
             });
             assertEquals(2 * (2 * refs + lines), frames.size());
+            long recordBytes = frames.stream().mapToLong(f -> RawFrameCodec.encode(f).length).sum();
+            long logBytes = Files.size(dir.resolve("broker/logs/hyclus.raw-frames-0/00000000000000000000.log"));
+            assertTrue(logBytes < 0.9 * recordBytes, "zstd batches: " + logBytes + " bytes on disk for " + recordBytes
+                    + " bytes of records");
 
             for (RigCamera c : cameras) {
                 String id = c.sensor().id();
