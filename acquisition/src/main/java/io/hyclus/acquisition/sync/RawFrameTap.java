@@ -31,4 +31,8 @@ public interface RawFrameTap {
      */
     default void lineDone(long line, long lines, boolean late) {
     }
+
+    /** The camera's sensor temperature, as the scanner reads it every {@code monitorEveryLines} lines. */
+    default void temperature(RigCamera camera, double celsius) {
+    }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code hyclus.acquisition.lines.late}), frames a camera dropped between two frames the scan used
  * ({@code hyclus.acquisition.frames.dropped}, by camera: a gap in the sequence numbers), and the age of each camera's
  * calibration ({@code hyclus.acquisition.calibration.age}, seconds since its dark and white references were taken, by
- * camera; the scanner takes them at the start of every scan).
+ * camera; the scanner takes them at the start of every scan), and each camera's sensor temperature as the scanner last
+ * read it ({@code hyclus.acquisition.camera.temperature}, °C, by camera).
  */
 public final class ScanMeters implements RawFrameTap {
     private final MeterRegistry registry;
@@ -26,6 +27,7 @@ public final class ScanMeters implements RawFrameTap {
     private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequence = new ConcurrentHashMap<>();
     private final Map<String, Instant> calibratedAt = new ConcurrentHashMap<>();
+    private final Map<String, Double> temperatures = new ConcurrentHashMap<>();
 
     /** @param clock wall clock for the calibration's age (not a rig's simulated time) */
     public ScanMeters(MeterRegistry registry, InstantSource clock) {
@@ -56,6 +58,15 @@ public final class ScanMeters implements RawFrameTap {
                 .description("frames the camera dropped during scans (gaps in its sequence numbers)").register(registry));
         if (gap > 0) {
             c.increment(gap);
+        }
+    }
+
+    @Override
+    public void temperature(RigCamera camera, double celsius) {
+        String id = camera.sensor().id();
+        if (temperatures.put(id, celsius) == null) {
+            Gauge.builder("hyclus.acquisition.camera.temperature", temperatures, m -> m.get(id)).tag("camera", id)
+                    .baseUnit("celsius").description("the camera's sensor temperature as last read").register(registry);
         }
     }
 

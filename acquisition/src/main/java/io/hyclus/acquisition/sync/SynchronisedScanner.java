@@ -149,8 +149,9 @@ public final class SynchronisedScanner {
     /** Reads every camera's temperature and the belt's state: a lost link or a warning flag surfaces here. */
     private void monitor(ScanRun run) {
         for (RigCamera c : cameras) {
-            LOG.debug("Scan {}: {} at {} C after {} lines", run.scanId, c.sensor().id(), c.control().temperatureCelsius(),
-                    run.lines);
+            double celsius = c.control().temperatureCelsius();
+            LOG.debug("Scan {}: {} at {} C after {} lines", run.scanId, c.sensor().id(), celsius, run.lines);
+            tap.temperature(c, celsius);
         }
         conveyor.isBusy();
     }

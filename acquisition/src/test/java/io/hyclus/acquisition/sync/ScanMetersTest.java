@@ -38,12 +38,14 @@ class ScanMetersTest {
         for (long seq : new long[] {5, 6, 9, 10, 11}) { // frames 7 and 8 dropped
             m.frame(cam, seq, frame(seq));
         }
+        m.temperature(cam, 24.5);
         m.lineDone(0, 3, false);
         m.lineDone(1, 3, true);
         now.set(now.get().plusSeconds(90));
 
         assertEquals(2.0, r.get("hyclus.acquisition.frames.dropped").tag("camera", "vnir").counter().count());
         assertEquals(1.0, r.get("hyclus.acquisition.lines.late").counter().count());
+        assertEquals(24.5, r.get("hyclus.acquisition.camera.temperature").tag("camera", "vnir").gauge().value());
         assertEquals(90.0, r.get("hyclus.acquisition.calibration.age").tag("camera", "vnir").gauge().value());
 
         m.references(cam, List.of(frame(20)), List.of(frame(21))); // the next scan: new references, new sequence

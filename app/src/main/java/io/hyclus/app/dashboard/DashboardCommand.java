@@ -1,7 +1,7 @@
 package io.hyclus.app.dashboard;
 
 import io.hyclus.app.OptionChecks;
-import io.hyclus.app.pipeline.BootstrapServers;
+import io.hyclus.app.pipeline.ClusterOptions;
 import io.hyclus.app.pipeline.Pipeline;
 import io.hyclus.app.pipeline.UntilSignal;
 import io.hyclus.dashboard.Dashboard;
@@ -45,12 +45,7 @@ public final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        try {
-            BootstrapServers.parse(bootstrapServers);
-        } catch (IllegalArgumentException e) {
-            throw OptionChecks.invalid(spec, "--bootstrap-servers must be HOST:PORT[,HOST:PORT...] with ports 1-65535: '"
-                    + bootstrapServers + "'");
-        }
+        ClusterOptions.bootstrapServers(spec, bootstrapServers);
         OptionChecks.range(spec, "--http-port", httpPort, 0, 65535);
         OptionChecks.range(spec, "--client-buffer", clientBuffer, 16, 1_000_000);
         if (httpHost.isBlank()) {

@@ -5,7 +5,7 @@ import io.hyclus.analysis.live.LiveEncoderSettings;
 import io.hyclus.analysis.model.ModelRef;
 import io.hyclus.analysis.model.ModelRegistry;
 import io.hyclus.app.OptionChecks;
-import io.hyclus.app.pipeline.BootstrapServers;
+import io.hyclus.app.pipeline.ClusterOptions;
 import io.hyclus.app.pipeline.ClusterSize;
 import io.hyclus.app.pipeline.MetricsOptions;
 import io.hyclus.app.pipeline.PipelineMeters;
@@ -63,12 +63,7 @@ public final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        try {
-            BootstrapServers.parse(bootstrapServers);
-        } catch (IllegalArgumentException e) {
-            throw OptionChecks.invalid(spec, "--bootstrap-servers must be HOST:PORT[,HOST:PORT...] with ports 1-65535: '"
-                    + bootstrapServers + "'");
-        }
+        ClusterOptions.bootstrapServers(spec, bootstrapServers);
         try {
             io.hyclus.core.Checks.identifier("--group-id", groupId);
         } catch (IllegalArgumentException e) {

@@ -3,7 +3,7 @@ package io.hyclus.app.map;
 import io.hyclus.analysis.livemap.LiveMapService;
 import io.hyclus.analysis.livemap.LiveMapSettings;
 import io.hyclus.app.OptionChecks;
-import io.hyclus.app.pipeline.BootstrapServers;
+import io.hyclus.app.pipeline.ClusterOptions;
 import io.hyclus.app.pipeline.ClusterSize;
 import io.hyclus.app.pipeline.MetricsOptions;
 import io.hyclus.app.pipeline.PipelineMeters;
@@ -107,12 +107,7 @@ public final class MapCommand implements Callable<Integer> {
 
     /** The options checked (exit 2 naming the option) and turned into settings, before anything starts. */
     private LiveMapSettings settings() {
-        try {
-            BootstrapServers.parse(bootstrapServers);
-        } catch (IllegalArgumentException e) {
-            throw OptionChecks.invalid(spec, "--bootstrap-servers must be HOST:PORT[,HOST:PORT...] with ports 1-65535: '"
-                    + bootstrapServers + "'");
-        }
+        ClusterOptions.bootstrapServers(spec, bootstrapServers);
         OptionChecks.range(spec, "--points-per-sample", pointsPerSample, 1, 1_000_000);
         OptionChecks.range(spec, "--fit-after-samples", fitAfterSamples, 1, 1_000_000);
         OptionChecks.range(spec, "--fit-after-points", fitAfterPoints, 1, 10_000_000);

@@ -74,7 +74,8 @@ public final class ClusterOptions {
         return dir;
     }
 
-    static String bootstrapServers(CommandSpec command, String servers) {
+    /** {@code servers} as given, or a parameter error (exit 2, usage) naming the option: the one check of the option. */
+    public static String bootstrapServers(CommandSpec command, String servers) {
         try {
             BootstrapServers.parse(servers);
         } catch (IllegalArgumentException e) {

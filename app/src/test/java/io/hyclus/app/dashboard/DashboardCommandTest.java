@@ -1,26 +1,13 @@
 package io.hyclus.app.dashboard;
 
-import io.hyclus.app.Main;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
+import static io.hyclus.app.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code hyclus dashboard} refuses bad options before anything starts, and a cluster nobody runs within seconds. */
 class DashboardCommandTest {
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(out));
-        int rc = cl.execute(args);
-        return new String[] {String.valueOf(rc), out.toString()};
-    }
-
     @Test
     void badOptions_areParameterErrorsNamingTheOption() {
         String[][] cases = {

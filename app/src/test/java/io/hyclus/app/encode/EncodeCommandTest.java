@@ -1,19 +1,16 @@
 package io.hyclus.app.encode;
 
-import io.hyclus.app.Main;
 import io.hyclus.app.pipeline.WorkDirLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import static io.hyclus.app.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,15 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EncodeCommandTest {
     @TempDir
     Path work;
-
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(out));
-        int rc = cl.execute(args);
-        return new String[] {String.valueOf(rc), out.toString()};
-    }
 
     @Test
     void withoutBootstrapServers_isAParameterError() {

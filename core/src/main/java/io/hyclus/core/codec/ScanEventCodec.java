@@ -168,35 +168,35 @@ public final class ScanEventCodec {
         return w.toBytes();
     }
 
+    /** The fields every scanline type starts with, in their encoded order. */
+    private record LineHead(String scanId, SensorKind camera, long line, long encoder, Instant time, int pixels,
+                            int bands) {
+        static LineHead read(Reader r) {
+            String scanId = r.str();
+            SensorKind camera = kind(r, "scanline of scan " + scanId);
+            return new LineHead(scanId, camera, r.i64(), r.i64(), instant(r), r.i32(), r.i32());
+        }
+
+        Scanline with(float[] reflectance, byte[] flags) {
+            return new Scanline(scanId, camera, line, encoder, time, pixels, bands, reflectance, flags);
+        }
+    }
+
     private static Scanline decodeCompactLine(Reader r) {
-        String scanId = r.str();
-        SensorKind camera = kind(r, "scanline of scan " + scanId);
-        long line = r.i64();
-        long encoder = r.i64();
-        Instant t = instant(r);
-        int pixels = r.i32();
-        int bands = r.i32();
-        if (pixels <= 0 || bands <= 0 || (long) pixels * bands > Integer.MAX_VALUE / 4) {
-            throw new CodecException(r.where() + ": compact line of scan " + scanId + " claims " + pixels + " pixels x "
-                    + bands + " bands");
+        LineHead h = LineHead.read(r);
+        if (h.pixels() <= 0 || h.bands() <= 0 || (long) h.pixels() * h.bands() > Integer.MAX_VALUE / 4) {
+            throw new CodecException(r.where() + ": compact line of scan " + h.scanId() + " claims " + h.pixels()
+                    + " pixels x " + h.bands() + " bands");
         }
         byte[] flags = r.bytes();
-        float[] reflectance = CompactReflectance.decode(r.bytes(), pixels, bands, r.where() + " (scan " + scanId
-                + " line " + line + ")");
-        return new Scanline(scanId, camera, line, encoder, t, pixels, bands, reflectance, flags);
+        return h.with(CompactReflectance.decode(r.bytes(), h.pixels(), h.bands(), r.where() + " (scan " + h.scanId()
+                + " line " + h.line() + ")"), flags);
     }
 
     private static Scanline decodeLine(Reader r, boolean flagged) {
-        String scanId = r.str();
-        SensorKind camera = kind(r, "scanline of scan " + scanId);
-        long line = r.i64();
-        long encoder = r.i64();
-        Instant t = instant(r);
-        int pixels = r.i32();
-        int bands = r.i32();
+        LineHead h = LineHead.read(r);
         float[] reflectance = r.f32s();
-        byte[] flags = flagged ? r.bytes() : new byte[0];
-        return new Scanline(scanId, camera, line, encoder, t, pixels, bands, reflectance, flags);
+        return h.with(reflectance, flagged ? r.bytes() : new byte[0]);
     }
 
     private static byte[] encodeStarted(ScanStarted s) {

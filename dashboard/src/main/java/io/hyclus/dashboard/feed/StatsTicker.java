@@ -74,10 +74,23 @@ public final class StatsTicker implements AutoCloseable {
             }
             Map<String, Object> figures = new LinkedHashMap<>(extra.get());
             figures.put("rates", rates());
+            figures.put("temperatures", temperatures());
             state.publishStats(figures);
         } catch (RuntimeException e) {
             LOG.warn("dashboard stats tick failed: {}", e.toString());
         }
+    }
+
+    /**
+     * Camera temperatures (°C by camera id) when acquisition runs in this process and meters them
+     * ({@code hyclus.acquisition.camera.temperature}); empty for a dashboard of its own (no topic carries them).
+     */
+    private Map<String, Object> temperatures() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var g : registry.find("hyclus.acquisition.camera.temperature").gauges()) {
+            out.put(g.getId().getTag("camera"), g.value());
+        }
+        return out;
     }
 
     /** Lines/s and bytes/s per camera since the last tick. */

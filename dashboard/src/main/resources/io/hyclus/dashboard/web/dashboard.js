@@ -206,6 +206,10 @@
         + (rate ? ` · ${fmt(rate.linesPerS)} lines/s, ${fmt(rate.bytesPerS / 1e6, 2)} MB/s` : '')
         + (dev ? ` · line ${dev.lineIndex}, ${fmt(dev.lineRateHz)} Hz` : ''));
     }
+    const temps = Object.entries(s.temperatures || {});
+    h += statsRow('camera temperature', temps.length
+      ? temps.map(([cam, t]) => `${cam} ${fmt(t)} °C`).join(', ')
+      : 'not available (read by the acquisition process; shown when the dashboard runs in it, as in hyclus demo)');
     const dev = s.devices && (s.devices.VNIR || s.devices.SWIR);
     h += statsRow('belt', dev ? `position ${fmt(dev.beltPositionMm)} mm, speed ${fmt(dev.beltSpeedMmPerS)} mm/s` : '–');
     h += statsRow('samples', `${s.samplesWritten} containers written; encoded: `
