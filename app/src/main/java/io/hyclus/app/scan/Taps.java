@@ -28,4 +28,9 @@ public final class Taps implements RawFrameTap {
     public void lineDone(long line, long lines, boolean late) {
         taps.forEach(t -> t.lineDone(line, lines, late));
     }
+
+    @Override
+    public void temperature(RigCamera camera, double celsius) {
+        taps.forEach(t -> t.temperature(camera, celsius));
+    }
 }
