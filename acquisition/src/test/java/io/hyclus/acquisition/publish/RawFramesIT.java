@@ -1,7 +1,9 @@
 package io.hyclus.acquisition.publish;
 
+import io.hyclus.acquisition.AcquisitionException;
 import io.hyclus.acquisition.calibration.RadiometricCalibration;
 import io.hyclus.acquisition.sync.RigCamera;
+import io.hyclus.acquisition.sync.ScanEventSink;
 import io.hyclus.acquisition.sync.ScanReport;
 import io.hyclus.acquisition.sync.SyncScanSettings;
 import io.hyclus.acquisition.sync.SynchronisedScanner;
@@ -10,10 +12,12 @@ import io.hyclus.broker.EmbeddedKafkaBroker;
 import io.hyclus.core.codec.RawFrameCodec;
 import io.hyclus.core.provenance.Provenance;
 import io.hyclus.core.provenance.ProvenanceKey;
+import io.hyclus.core.scan.AcrossTrackGeometry;
 import io.hyclus.core.scan.RawFrameRole;
 import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanRawFrame;
+import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.core.tray.GrainSizeFraction;
 import io.hyclus.core.tray.RegionMm;
@@ -58,10 +62,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -156,6 +162,50 @@ class RawFramesIT {
                     assertArrayEquals(published.get(i).reflectance(), again.reflectance());
                 }
             }
+        }
+    }
+
+    @Test
+    void brokerRefusesAFrame_failureIsKept_andThrownByTheNextFrameAndFlush() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedBrokerSettings.in(dir.resolve("broker")))) {
+            String bootstrap = broker.bootstrapServers();
+            // a topic that accepts far less than HyClus's limit: the broker refuses the record after it was sent
+            TopicAdmin.ensureTopics(bootstrap, List.of(new Topic<>(HyclusTopics.RAW_FRAMES.name(),
+                    HyclusTopics.RAW_FRAMES.keySerde(), HyclusTopics.RAW_FRAMES.valueSerde(),
+                    Map.of("max.message.bytes", "1000"))), 1, (short) 1);
+            CameraModel model = CameraModel.vnir(100, 100);
+            InstantSource clock = InstantSource.fixed(Instant.EPOCH);
+            RigCamera cam = new RigCamera(new InProcessCameraControl(new CameraIdentity(model.sensor().kind(), "TEST",
+                    "T1", "1.0.0", 100, 100), clock, 1), e -> null, model.sensor(),
+                    new AcrossTrackGeometry(0, 1, 0),
+                    new CameraSettings(10_000, 100, 1, 1, 0, 100, true, false));
+            Random rnd = new Random(3);
+            short[] noise = new short[100 * 100];
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = (short) rnd.nextInt(4096); // incompressible enough to stay over 1000 bytes
+            }
+            List<ScanEvent> passed = new ArrayList<>();
+            KafkaRawFramePublisher raw = new KafkaRawFramePublisher(bootstrap, new ScanEventSink() {
+                @Override
+                public void publish(ScanEvent event) {
+                    passed.add(event);
+                }
+
+                @Override
+                public void flush() {
+                }
+            });
+            raw.publish(new ScanStarted("scan-9", TRAY, List.of(cam.setup()), Instant.EPOCH, Map.of()));
+            raw.frame(cam, 0, RawFrame.wrapping("vnir", model.sensor().kind(), 4, Instant.EPOCH, 0, 100, 100, noise));
+            AcquisitionException e = assertThrows(
+                    AcquisitionException.class, raw::flush);
+            assertTrue(e.getMessage().startsWith("publishing raw frame of scan scan-9 camera vnir LINE 0 (frame #4) to "
+                    + "hyclus.raw-frames on " + bootstrap + " failed: "), e.getMessage());
+            assertThrows(AcquisitionException.class,
+                    () -> raw.frame(cam, 1, RawFrame.wrapping("vnir", model.sensor().kind(), 5, Instant.EPOCH, 0, 100,
+                            100, new short[100 * 100])), "kept: the next frame throws too");
+            assertThrows(AcquisitionException.class, raw::close);
+            assertEquals(1, passed.size(), "the start event went on");
         }
     }
 
