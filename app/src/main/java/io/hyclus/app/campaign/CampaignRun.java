@@ -1,5 +1,6 @@
 package io.hyclus.app.campaign;
 
+import io.hyclus.acquisition.publish.KafkaRawFramePublisher;
 import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
 import io.hyclus.acquisition.sync.RawFrameTap;
 import io.hyclus.acquisition.sync.ScanMeters;
@@ -11,6 +12,7 @@ import io.hyclus.app.pipeline.Pipeline;
 import io.hyclus.app.rig.RigKind;
 import io.hyclus.app.rig.SimulatedCampaign;
 import io.hyclus.app.rig.SimulatedRig;
+import io.hyclus.app.scan.Taps;
 import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.simulator.campaign.TrayPlanner.SimulatedTray;
 import io.hyclus.simulator.scene.BeltScene;
@@ -24,7 +26,7 @@ import java.util.function.Consumer;
 
 /**
  * Scans simulated trays one after another on a simulated rig with the {@link SynchronisedScanner}, through the
- * {@link Pipeline}, waiting for each tray's containers. The one scan path: {@code hyclus campaign} runs it over the
+ * {@link Pipeline}, waiting for each tray's containers; every scan's raw frames go to {@code hyclus.raw-frames} too. The one scan path: {@code hyclus campaign} runs it over the
  * serial rig, {@code hyclus demo} over the in-process rig with one tray.
  */
 public final class CampaignRun {
@@ -56,12 +58,13 @@ public final class CampaignRun {
         List<TrayOutcome> outcomes = new ArrayList<>();
         try (SimulatedRig rig = SimulatedRig.start(kind, campaign.rig(), campaign.scene(trays.get(0)),
                 scan.trayOriginMicrons(), campaign.spectra(), clock);
-             KafkaScanEventPublisher publisher = new KafkaScanEventPublisher(pipeline.bootstrapServers());
+             KafkaScanEventPublisher events = new KafkaScanEventPublisher(pipeline.bootstrapServers());
+             KafkaRawFramePublisher publisher = new KafkaRawFramePublisher(pipeline.bootstrapServers(), events);
              ContainerWatcher watcher = new ContainerWatcher(pipeline.bootstrapServers())) {
             RawFrameTap meters = pipeline.meters().<RawFrameTap>map(r -> new ScanMeters(r, clock))
                     .orElse(RawFrameTap.NONE);
             SynchronisedScanner scanner = new SynchronisedScanner(scan, rig.conveyor(), rig.encoder(), rig.cameras(),
-                    rig.clock(), meters);
+                    rig.clock(), new Taps(List.of(publisher, meters)));
             out.printf("Rig: %s, belt %.1f mm/s, line pitch %d um%n", rig.description(), scan.beltSpeedMmPerSecond(),
                     scanner.linePitchMicrons());
             out.flush();

@@ -3,6 +3,7 @@ package io.hyclus.app.scan;
 import io.hyclus.acquisition.calibration.CalibrationSettings;
 import io.hyclus.acquisition.capture.CaptureRecorder;
 import io.hyclus.acquisition.capture.CaptureReplay;
+import io.hyclus.acquisition.publish.KafkaRawFramePublisher;
 import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
 import io.hyclus.acquisition.sync.AutoExposure;
 import io.hyclus.acquisition.sync.ExposureChoice;
@@ -72,7 +73,8 @@ public final class ScanSession {
         long origin = settings.scan().trayOriginMicrons();
         try (SimulatedRig rig = SimulatedRig.start(settings.rigKind(), campaign.rig(), scene, origin, campaign.spectra(),
                 clock);
-             KafkaScanEventPublisher publisher = new KafkaScanEventPublisher(pipeline.bootstrapServers());
+             KafkaScanEventPublisher events = new KafkaScanEventPublisher(pipeline.bootstrapServers());
+             KafkaRawFramePublisher publisher = new KafkaRawFramePublisher(pipeline.bootstrapServers(), events);
              ContainerWatcher watcher = new ContainerWatcher(pipeline.bootstrapServers())) {
             out.println("Rig: " + rig.description() + "; homing the belt");
             out.flush();
@@ -108,7 +110,8 @@ public final class ScanSession {
             CaptureRecorder recorder = settings.saveEnvi().map(d -> new CaptureRecorder(d, publisher,
                     settings.scan().calibration().panelReflectance())).orElse(null);
             try {
-                RawFrameTap tap = recorder == null ? progress : new Taps(List.of(recorder, progress));
+                RawFrameTap tap = new Taps(recorder == null ? List.of(publisher, progress)
+                        : List.of(recorder, publisher, progress));
                 ScanEventSink sink = recorder == null ? publisher : recorder;
                 SynchronisedScanner scanner = new SynchronisedScanner(settings.scan(), rig.conveyor(), rig.encoder(),
                         cameras, rig.clock(), tap);

@@ -7,10 +7,10 @@ import io.hyclus.hardware.camera.RawFrame;
 import java.util.List;
 
 /** Several taps on one scan, called in order. */
-final class Taps implements RawFrameTap {
+public final class Taps implements RawFrameTap {
     private final List<RawFrameTap> taps;
 
-    Taps(List<RawFrameTap> taps) {
+    public Taps(List<RawFrameTap> taps) {
         this.taps = List.copyOf(taps);
     }
 
@@ -27,5 +27,10 @@ final class Taps implements RawFrameTap {
     @Override
     public void lineDone(long line, long lines, boolean late) {
         taps.forEach(t -> t.lineDone(line, lines, late));
+    }
+
+    @Override
+    public void temperature(RigCamera camera, double celsius) {
+        taps.forEach(t -> t.temperature(camera, celsius));
     }
 }

@@ -6,7 +6,9 @@ import io.hyclus.app.Main;
 import io.hyclus.container.CameraSpectra;
 import io.hyclus.container.SampleContainerReader;
 import io.hyclus.container.SampleSpectra;
+import io.hyclus.core.scan.RawFrameRole;
 import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.scan.ScanRawFrame;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.core.spectral.SensorKind;
@@ -110,9 +112,11 @@ class DemoIT {
         DemoResult result;
         Map<SensorKind, Map<Long, Scanline>> lines;
         ScanStarted start;
+        Map<String, Long> raw;
         try (DemoPipeline p = DemoPipeline.start(s, InstantSource.system(), new PrintWriter(new StringWriter()))) {
             result = p.runScan();
             Map<String, Object> topic = readScan(p.bootstrapServers(), result.scan().scanId());
+            raw = readRawFrames(p.bootstrapServers(), result.scan().scanId());
             start = (ScanStarted) topic.get("start");
             @SuppressWarnings("unchecked")
             Map<SensorKind, Map<Long, Scanline>> l = (Map<SensorKind, Map<Long, Scanline>>) topic.get("lines");
@@ -124,6 +128,14 @@ class DemoIT {
         for (SensorKind kind : SensorKind.values()) {
             assertEquals(result.scan().lines(), lines.get(kind).size(), kind + " lines on the topic");
         }
+        for (String camera : List.of("vnir", "swir")) { // the raw frames, for replay: references and every line, once
+            long dark = raw.get(camera + " DARK");
+            assertTrue(start.provenance().get("calibration." + camera + ".dark_frames").startsWith(dark + " ("), raw.toString());
+            assertEquals(Map.of(camera + " DARK", dark, camera + " WHITE", dark, camera + " LINE", result.scan().lines()),
+                    Map.of(camera + " DARK", raw.get(camera + " DARK"), camera + " WHITE", raw.get(camera + " WHITE"),
+                            camera + " LINE", raw.get(camera + " LINE")));
+        }
+        assertEquals(6, raw.size(), raw.toString());
         assertEquals(2, result.samples().size());
         // 24 VNIR bands are not the pretrained VNIR model's grid: the encoder dead-letters those samples, none encoded
         assertEquals(List.of(Optional.empty(), Optional.empty()), List.copyOf(result.codes().values()));
@@ -214,6 +226,33 @@ class DemoIT {
         assertEquals("400.0 1000.0", out[3]);
         assertEquals("7", out[4]);
         assertEquals(sample.camera(SensorKind.SWIR).orElseThrow().size() + " 288 1000.0 2500.0", out[5]);
+    }
+
+    /** Raw frames of the scan on hyclus.raw-frames by "camera ROLE"; each LINE index once. */
+    private static Map<String, Long> readRawFrames(String bootstrap, String scanId) {
+        TopicPartition tp = new TopicPartition(HyclusTopics.RAW_FRAMES.name(), 0);
+        Map<String, Long> counts = new HashMap<>();
+        java.util.Set<String> lines = new java.util.HashSet<>();
+        try (KafkaConsumer<String, ScanRawFrame> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, HyclusTopics.MAX_RECORD_BYTES),
+                HyclusTopics.RAW_FRAMES.keySerde().deserializer(), HyclusTopics.RAW_FRAMES.valueSerde().deserializer())) {
+            c.assign(List.of(tp));
+            c.seekToBeginning(List.of(tp));
+            long end = c.endOffsets(List.of(tp)).get(tp);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (c.position(tp) < end && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, ScanRawFrame> r : c.poll(Duration.ofMillis(500))) {
+                    if (r.key().equals(scanId)) {
+                        ScanRawFrame f = r.value();
+                        counts.merge(f.cameraId() + " " + f.role(), 1L, Long::sum);
+                        if (f.role() == RawFrameRole.LINE) {
+                            assertTrue(lines.add(f.cameraId() + " " + f.index()), "twice: " + f.describe());
+                        }
+                    }
+                }
+            }
+        }
+        return counts;
     }
 
     private static Map<String, Object> readScan(String bootstrap, String scanId) {

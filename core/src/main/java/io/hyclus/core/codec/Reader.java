@@ -80,6 +80,14 @@ final class Reader {
         return v;
     }
 
+    short[] u16s() {
+        int n = length(2, "uint16 array");
+        short[] v = new short[n];
+        buf.asShortBuffer().get(v);
+        buf.position(buf.position() + 2 * n);
+        return v;
+    }
+
     void end() {
         if (buf.hasRemaining()) {
             throw new CodecException(what + ": " + buf.remaining() + " unexpected trailing bytes at offset " + buf.position());

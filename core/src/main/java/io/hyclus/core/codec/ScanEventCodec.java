@@ -34,7 +34,8 @@ import java.util.Map;
  * shares this envelope), 6 sample map ({@link SampleMapCodec}), 7 scanline with per-pixel flags (a type 2 line followed by
  * its {@link io.hyclus.core.scan.PixelFlags} as a byte array, one per pixel; lines with no flag set are written as type
  * 2, so older readers read them), 8 compact scanline ({@link #encodeCompact}: the line's fields, its pixel flags as a
- * byte array (empty when none), then its reflectance as a {@link CompactReflectance} payload in a byte array).
+ * byte array (empty when none), then its reflectance as a {@link CompactReflectance} payload in a byte array), 9 raw
+ * camera frame ({@link RawFrameCodec}: a scan's dark, white and line frames as raw counts, with a CRC-32C).
  */
 public final class ScanEventCodec {
     static final int MAGIC = 0x4859434C;

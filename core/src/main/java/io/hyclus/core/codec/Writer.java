@@ -85,6 +85,19 @@ final class Writer {
         return this;
     }
 
+    /** Length, then each value as an unsigned 16-bit big-endian number. */
+    Writer u16s(short[] v) {
+        i32(v.length);
+        ensure(2 * v.length);
+        buf.asShortBuffer().put(v);
+        buf.position(buf.position() + 2 * v.length);
+        return this;
+    }
+
+    int position() {
+        return buf.position();
+    }
+
     byte[] toBytes() {
         return Arrays.copyOf(buf.array(), buf.position());
     }

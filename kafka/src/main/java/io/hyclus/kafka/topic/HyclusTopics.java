@@ -4,6 +4,7 @@ import io.hyclus.core.scan.SampleCodes;
 import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.scan.SampleMapPoints;
 import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.scan.ScanRawFrame;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.util.List;
@@ -25,6 +26,10 @@ import java.util.Map;
  *   <li>{@link #SAMPLE_MAP}: keyed by {@code scanId/sampleId}; the live map service's points of each sample on the live
  *       t-SNE map (map version, sample metadata, camera, model, row and x/y per point), in chunks of at most
  *       {@link #MAX_MAP_BYTES} of points (docs/live-map.md).</li>
+ *   <li>{@link #RAW_FRAMES}: keyed by scan id, so a scan stays in order on one partition; every camera's dark and white
+ *       reference frames, then every frame the scan calibrated, as raw counts (lossless, with a CRC-32C), so a scan can
+ *       be recalibrated and replayed (docs/raw-frames.md). A 1024 x 224 frame is ~459 KB; a frame whose record would
+ *       exceed {@link #MAX_RECORD_BYTES} is refused before sending. Kept {@link #RAW_FRAMES_RETENTION_MS} (7 days).</li>
  * </ul>
  */
 public final class HyclusTopics {
@@ -62,11 +67,22 @@ public final class HyclusTopics {
     public static final Topic<String, SampleMapPoints> SAMPLE_MAP = new Topic<>("hyclus.sample-map", Serdes.String(),
             new SampleMapSerde(), LARGE_RECORDS);
 
+    /**
+     * How long {@link #RAW_FRAMES} keeps a scan's frames, ms: 7 days, the broker default the scan events are kept for,
+     * set explicitly so a cluster with another default still keeps raw frames as long as the scan events calibrated
+     * from them (a replay needs both). Raw frames are about half the bytes of float32 scan events.
+     */
+    public static final long RAW_FRAMES_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
+
+    public static final Topic<String, ScanRawFrame> RAW_FRAMES = new Topic<>("hyclus.raw-frames", Serdes.String(),
+            new RawFrameSerde(), Map.of("max.message.bytes", String.valueOf(MAX_RECORD_BYTES),
+                    "retention.ms", String.valueOf(RAW_FRAMES_RETENTION_MS), "cleanup.policy", "delete"));
+
     private HyclusTopics() {
     }
 
     public static List<Topic<?, ?>> all() {
         return List.of(SCAN_EVENTS, SAMPLE_CONTAINERS, SCAN_EVENTS_DEAD_LETTERS, SAMPLE_CODES,
-                SAMPLE_CONTAINERS_DEAD_LETTERS, SAMPLE_MAP);
+                SAMPLE_CONTAINERS_DEAD_LETTERS, SAMPLE_MAP, RAW_FRAMES);
     }
 }

@@ -3,7 +3,9 @@ package io.hyclus.kafka.topic;
 import io.hyclus.core.codec.CodecException;
 import io.hyclus.core.scan.MapUpdate;
 import io.hyclus.core.scan.SampleCodes;
+import io.hyclus.core.scan.RawFrameRole;
 import io.hyclus.core.scan.SampleMapPoints;
+import io.hyclus.core.scan.ScanRawFrame;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.tray.GrainSizeFraction;
 import io.hyclus.core.tray.SampleMetadata;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +24,22 @@ class HyclusTopicsTest {
     @Test
     void all_declaresEveryTopicOnce() {
         assertEquals(List.of("hyclus.scan-events", "hyclus.sample-containers", "hyclus.scan-events.dlq",
-                "hyclus.sample-codes", "hyclus.sample-containers.dlq", "hyclus.sample-map"), HyclusTopics.all().stream().map(Topic::name).toList());
+                "hyclus.sample-codes", "hyclus.sample-containers.dlq", "hyclus.sample-map",
+                "hyclus.raw-frames"), HyclusTopics.all().stream().map(Topic::name).toList());
+    }
+
+    @Test
+    void rawFrames_keepSevenDays_acceptTheRecordLimit_andRoundTrip() {
+        assertEquals(Map.of("max.message.bytes", "4194304", "retention.ms", "604800000", "cleanup.policy", "delete"),
+                HyclusTopics.RAW_FRAMES.configs());
+        ScanRawFrame f = ScanRawFrame.wrapping("scan-1", "swir", SensorKind.SWIR, RawFrameRole.WHITE, 2, 17,
+                Instant.EPOCH, -40, 2, 2, new short[] {0, 1, 4095, 7});
+        var serde = HyclusTopics.RAW_FRAMES.valueSerde();
+        assertEquals(f, serde.deserializer().deserialize("hyclus.raw-frames",
+                serde.serializer().serialize("hyclus.raw-frames", f)));
+        CodecException e = assertThrows(CodecException.class,
+                () -> serde.deserializer().deserialize("hyclus.raw-frames", new byte[] {1, 2, 3}));
+        assertTrue(e.getMessage().startsWith("topic hyclus.raw-frames: truncated"), e.getMessage());
     }
 
     @Test
