@@ -3,9 +3,8 @@ package io.hyclus.analysis.live;
 import io.hyclus.analysis.model.ModelCatalog;
 import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.kafka.topic.HyclusTopics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The live encoder, running: consumes {@link HyclusTopics#SAMPLE_CONTAINERS}, encodes each sample with the promoted
@@ -50,9 +48,7 @@ public final class LiveEncoder implements AutoCloseable {
 
     private final EncoderLoop loop;
     private final Thread thread;
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final List<KafkaClientMetrics> meters = new CopyOnWriteArrayList<>();
+    private final ClientMeters meters;
     private State state = State.RUNNING;
     private Throwable failure;
     private long encoded;
@@ -70,8 +66,7 @@ public final class LiveEncoder implements AutoCloseable {
 
     private LiveEncoder(LiveEncoderSettings s, ModelCatalog catalog, InstantSource clock,
                         KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> producer) {
-        this.consumer = consumer;
-        this.producer = producer;
+        this.meters = new ClientMeters(consumer, producer);
         SampleEncoder encoder = new SampleEncoder(new PromotedModels(catalog), s.batchRows());
         this.loop = new EncoderLoop(s, consumer, producer, encoder, clock, new EncoderLoop.Listener() {
             @Override
@@ -254,13 +249,10 @@ public final class LiveEncoder implements AutoCloseable {
 
     /**
      * Publishes the Kafka client metrics of this encoder's consumer and producer in {@code registry}, through
-     * Micrometer's {@link KafkaClientMetrics} binder, until {@link #close}.
+     * Micrometer's Kafka client binder ({@link ClientMeters}), until {@link #close}.
      */
     public void bindTo(MeterRegistry registry) {
-        for (KafkaClientMetrics m : List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(producer))) {
-            m.bindTo(registry);
-            meters.add(m);
-        }
+        meters.bindTo(registry);
     }
 
     /** Stops after the sample in hand (committed or not started), closes the clients and leaves the group. */
@@ -272,7 +264,7 @@ public final class LiveEncoder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        meters.forEach(KafkaClientMetrics::close);
+        meters.close();
         if (thread.isAlive()) {
             LOG.warn("Live encoder did not stop within {} s", STOP_TIMEOUT.toSeconds());
         }

@@ -1,9 +1,9 @@
 package io.hyclus.analysis.livemap;
 
+import io.hyclus.analysis.live.ClientMeters;
 import io.hyclus.kafka.topic.HyclusTopics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The live map service, running: consumes {@link HyclusTopics#SAMPLE_CODES} (read committed), places a seeded
@@ -47,9 +46,7 @@ public final class LiveMapService implements AutoCloseable {
     private final LiveMapSettings settings;
     private final MapLoop loop;
     private final Thread thread;
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final List<KafkaClientMetrics> meters = new CopyOnWriteArrayList<>();
+    private final ClientMeters meters;
     private State state = State.RUNNING;
     private Throwable failure;
     private long placed;
@@ -64,8 +61,7 @@ public final class LiveMapService implements AutoCloseable {
 
     private LiveMapService(LiveMapSettings s, InstantSource clock, KafkaConsumer<byte[], byte[]> consumer,
                            KafkaProducer<byte[], byte[]> producer, LiveMap map, Map<Integer, Long> resume) {
-        this.consumer = consumer;
-        this.producer = producer;
+        this.meters = new ClientMeters(consumer, producer);
         this.settings = s;
         this.version = map.version();
         this.loop = new MapLoop(s, consumer, producer, clock, map, resume, new MapLoop.Listener() {
@@ -249,13 +245,10 @@ public final class LiveMapService implements AutoCloseable {
 
     /**
      * Publishes the Kafka client metrics of this map service's consumer and producer in {@code registry}, through
-     * Micrometer's {@link KafkaClientMetrics} binder, until {@link #close}.
+     * Micrometer's Kafka client binder ({@link ClientMeters}), until {@link #close}.
      */
     public void bindTo(MeterRegistry registry) {
-        for (KafkaClientMetrics m : List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(producer))) {
-            m.bindTo(registry);
-            meters.add(m);
-        }
+        meters.bindTo(registry);
     }
 
     /** Stops after the record in hand, closes the clients. Samples not saved yet are read again on the next start. */
@@ -267,7 +260,7 @@ public final class LiveMapService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        meters.forEach(KafkaClientMetrics::close);
+        meters.close();
         if (thread.isAlive()) {
             LOG.warn("Live map service did not stop within {} s", STOP_TIMEOUT.toSeconds());
         }
