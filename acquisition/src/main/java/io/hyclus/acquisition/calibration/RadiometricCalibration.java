@@ -153,19 +153,25 @@ public final class RadiometricCalibration {
         for (int i = 0; i < r.length; i++) {
             int count = raw.countAt(i);
             r[i] = (count - dark[i]) * scale[i];
-            if (count >= RawFrame.MAX_COUNT) {
-                flags[i / bands] |= PixelFlags.SATURATED;
+            if (left[i] == Repair.GOOD) { // a bad element's own count says nothing: it is replaced below
+                flag(flags, i, count, r[i]);
             }
         }
         for (int i : repairedElements) {
             r[i] = repaired(r, i);
-        }
-        for (int i = 0; i < r.length; i++) {
-            if (r[i] < minValid || r[i] > maxValid) {
-                flags[i / bands] |= PixelFlags.OUT_OF_RANGE;
-            }
+            flag(flags, i, 0, r[i]);
         }
         return new Scanline(scanId, raw.kind(), lineIndex, raw.encoderMicrons(), raw.time(), pixels, bands, r, flags);
+    }
+
+    /** Sets the pixel's flags for one element: its raw count at full scale, its reflectance out of the valid range. */
+    private void flag(byte[] flags, int i, int count, float reflectance) {
+        if (count >= RawFrame.MAX_COUNT) {
+            flags[i / bands] |= PixelFlags.SATURATED;
+        }
+        if (reflectance < minValid || reflectance > maxValid) {
+            flags[i / bands] |= PixelFlags.OUT_OF_RANGE;
+        }
     }
 
     private float repaired(float[] r, int i) {

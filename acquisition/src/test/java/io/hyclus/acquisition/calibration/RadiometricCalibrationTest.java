@@ -112,6 +112,18 @@ class RadiometricCalibrationTest {
     }
 
     @Test
+    void aRepairedElementsOwnCount_neverFlagsItsPixel() {
+        // 3 pixels x 1 band; the middle one is dead (white == dark): its counts, full scale or zero, are replaced
+        var cal = RadiometricCalibration.fromReferences(List.of(frame(3, 1, 0, new int[] {100, 100, 100})),
+                List.of(frame(3, 1, 1, new int[] {1100, 100, 1100})), new CalibrationSettings(1, 0.99, 40, 0.5));
+        for (int count : new int[] {RawFrame.MAX_COUNT, 0}) {
+            Scanline l = cal.apply(frame(3, 1, 2, new int[] {600, count, 700}), "s", 0);
+            assertTrue(!l.flagged(), "dead element at " + count + " DN flagged its pixel: " + java.util.Arrays.toString(l.pixelFlags()));
+            assertEquals((0.99f * 0.5f + 0.99f * 0.6f) / 2, l.value(1, 0), 1e-6);
+        }
+    }
+
+    @Test
     void saturatedAndOutOfRangePixels_areFlaggedPerPixel() {
         var cal = RadiometricCalibration.fromReferences(List.of(frame(4, 1, 0, new int[] {100, 100, 100, 100})),
                 List.of(frame(4, 1, 1, new int[] {1100, 1100, 1100, 1100})), SETTINGS);

@@ -193,7 +193,7 @@ public final class SimulatedLineScanCamera implements FrameSource {
             boolean clipped = false;
             for (int b = 0; b < bands; b++) {
                 double dn = elementDn(p, b, r, gain, darkCurrent, rng);
-                clipped |= dn >= RawFrame.MAX_COUNT;
+                clipped |= dn >= RawFrame.MAX_COUNT && defects[p * bands + b] == 0; // a defect is repaired, not clipped
                 acc[row + b / specBin] += dn;
             }
             if (truth != null) {
