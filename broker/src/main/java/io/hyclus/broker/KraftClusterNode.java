@@ -110,6 +110,9 @@ public final class KraftClusterNode {
         p.put("background.threads", "2");
         p.put("num.replica.fetchers", "1");
         p.put("log.cleaner.threads", "1");
+        // The cleaner allocates its whole dedupe buffer at once (128 MiB by default): in a 256 MiB node that failed
+        // with OutOfMemoryError once the heap held some records. 16 MiB dedupes ~500k keys, far more than tests write.
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         return p;
     }
 }
