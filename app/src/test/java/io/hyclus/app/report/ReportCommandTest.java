@@ -146,6 +146,6 @@ class ReportCommandTest {
         assertTrue(noReg.err().contains("--no-training needs --registry"), noReg.err());
         Run cam = run("report", "--samples", samples.toString(), "--out", out, "--camera", "VNIR+SWIR");
         assertEquals(2, cam.rc());
-        assertTrue(cam.err().contains("--camera must be VNIR and/or SWIR"), cam.err());
+        assertTrue(cam.err().contains("--camera must be VNIR, SWIR and/or STITCHED"), cam.err());
     }
 }
