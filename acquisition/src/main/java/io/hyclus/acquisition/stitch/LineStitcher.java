@@ -43,7 +43,7 @@ public final class LineStitcher {
     private final ArrayDeque<SwirLine> swirLines = new ArrayDeque<>();
     private final ArrayDeque<Scanline> waiting = new ArrayDeque<>();
     private final float[] blend;
-    private final float[] vSpectrum;
+    private final float[] vLine;
     private final float[] sSpectrum;
     private final float[] out;
     private final byte[] flags;
@@ -71,7 +71,7 @@ public final class LineStitcher {
                 vnir.geometry());
         this.swirBands = swir.sensor().bands();
         this.blend = new float[swir.sensor().pixels() * swirBands];
-        this.vSpectrum = new float[vnir.sensor().bands()];
+        this.vLine = new float[vnir.sensor().pixels() * vnir.sensor().bands()];
         this.sSpectrum = new float[swirBands];
         this.out = new float[vnir.sensor().pixels() * join.output().bands()];
         this.flags = new byte[vnir.sensor().pixels()];
@@ -198,12 +198,22 @@ public final class LineStitcher {
             swirValues = blend;
         }
         int outBands = join.output().bands();
+        int vBands = v.bands();
         for (int p = 0; p < flags.length; p++) {
-            v.copyPixel(p, vSpectrum, 0);
-            swirAt(p, swirValues);
-            double vj = join.vnirAtJunction(vSpectrum);
-            double sj = join.swirAtJunction(sSpectrum);
-            join.join(vSpectrum, sSpectrum, gain(vj, sj), out, p * outBands);
+            v.copyPixel(p, vLine, p * vBands);
+        }
+        for (int p = 0; p < flags.length; p++) {
+            float[] s = sSpectrum;
+            int sOffset = 0;
+            if (across.end(p) - across.start(p) == 1) {
+                s = swirValues; // inside one SWIR pixel: read its spectrum where it lies
+                sOffset = across.sourcePixel(across.start(p)) * swirBands;
+            } else {
+                swirAt(p, swirValues);
+            }
+            double vj = join.vnirAtJunction(vLine, p * vBands);
+            double sj = join.swirAtJunction(s, sOffset);
+            join.join(vLine, p * vBands, s, sOffset, gain(vj, sj), out, p * outBands);
             flags[p] = flagsOf(p, v, lower, alpha > 0 ? upper : null);
         }
         emitted++;

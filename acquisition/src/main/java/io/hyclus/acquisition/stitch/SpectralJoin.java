@@ -71,27 +71,30 @@ final class SpectralJoin {
     }
 
     /** VNIR's straight-line fit over the match window at the junction (NaN when no VNIR band lies in the window). */
-    double vnirAtJunction(float[] v) {
-        return dot(vMatch, v, vMatchFrom);
+    double vnirAtJunction(float[] v, int vOffset) {
+        return dot(vMatch, v, vOffset + vMatchFrom);
     }
 
-    double swirAtJunction(float[] s) {
-        return dot(sMatch, s, sMatchFrom);
+    double swirAtJunction(float[] s, int sOffset) {
+        return dot(sMatch, s, sOffset + sMatchFrom);
     }
 
-    /** Writes the joined spectrum of one pixel into {@code out} at {@code offset}. */
-    void join(float[] v, float[] s, float gain, float[] out, int offset) {
+    /**
+     * Writes the joined spectrum of one pixel into {@code out} at {@code offset}: its VNIR spectrum is {@code v} from
+     * {@code vOffset}, its SWIR spectrum {@code s} from {@code sOffset}.
+     */
+    void join(float[] v, int vOffset, float[] s, int sOffset, float gain, float[] out, int offset) {
         for (int k = 0; k < swirShare.length; k++) {
             float t = swirShare[k];
             float value = 0;
             if (t < 1) {
-                int i = vIndex[k];
+                int i = vOffset + vIndex[k];
                 float w = vWeight[k];
                 float vv = w == 0 ? v[i] : v[i] + w * (v[i + 1] - v[i]);
                 value = (1 - t) * vv;
             }
             if (t > 0) {
-                int i = sIndex[k];
+                int i = sOffset + sIndex[k];
                 float w = sWeight[k];
                 float sv = w == 0 ? s[i] : s[i] + w * (s[i + 1] - s[i]);
                 value += t * gain * sv;

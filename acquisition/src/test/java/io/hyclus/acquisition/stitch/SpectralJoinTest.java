@@ -20,7 +20,7 @@ class SpectralJoinTest {
         Arrays.fill(vv, v);
         Arrays.fill(ss, s);
         float[] out = new float[j.output().bands()];
-        j.join(vv, ss, gain, out, 0);
+        j.join(vv, 0, ss, 0, gain, out, 0);
         return out;
     }
 
@@ -69,8 +69,8 @@ class SpectralJoinTest {
         for (int b = 0; b < s.length; b++) {
             s[b] = (float) (0.5 * (0.1 + 2e-4 * SWIR.centreNm(b)));
         }
-        assertEquals(0.1 + 2e-4 * 975, j.vnirAtJunction(v), 1e-6);
-        assertEquals(0.5 * (0.1 + 2e-4 * 975), j.swirAtJunction(s), 1e-6);
+        assertEquals(0.1 + 2e-4 * 975, j.vnirAtJunction(v, 0), 1e-6);
+        assertEquals(0.5 * (0.1 + 2e-4 * 975), j.swirAtJunction(s, 0), 1e-6);
     }
 
     @Test
