@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * the last SWIR line is stitched with that line if within {@link StitchSettings#edgeToleranceMicrons()} of it, else
  * dropped ({@link #dropped()}). At most {@value #MAX_BUFFERED} lines of either camera are held: beyond that the oldest
  * waiting VNIR line is settled as at the scan's end, and the oldest SWIR line is forgotten. Every weight and index is
- * computed once, in the constructor; a line costs no allocation but its output. Not thread-safe: one per scan.
+ * computed once, in the constructor; nothing is allocated per pixel, and per line only a copy of each SWIR line's values
+ * and the stitched line itself. Not thread-safe: one per scan.
  */
 public final class LineStitcher {
     /** The stitched line stream's sensor id. */
