@@ -113,6 +113,36 @@ class LineStitcherTest {
     }
 
     @Test
+    void differentLineRates_everyVnirLineOnceInOrder_swirInterpolatedAtItsPosition() {
+        // VNIR at 330 Hz and SWIR at 450 Hz on a 100 mm/s belt, fed in encoder order; the SWIR reads 1e-5 x its encoder
+        // position (um), so a linear interpolation at a VNIR line's position gives exactly 1e-5 x that position
+        LineStitcher s = new LineStitcher(VNIR, SWIR, StitchFixture.noGain());
+        List<Scanline> out = new ArrayList<>();
+        int vi = 0;
+        int si = 0;
+        while (vi < 120) {
+            long ve = Math.round(vi * 1e5 / 330);
+            long se = Math.round(si * 1e5 / 450);
+            if (se <= ve) {
+                s.accept(line(SWIR, si++, se, (p, nm) -> 1e-5 * se), out::add);
+            } else {
+                s.accept(line(VNIR, vi++, ve, (p, nm) -> 0.5), out::add);
+            }
+        }
+        long past = Math.round(si * 1e5 / 450); // the SWIR line past the last VNIR line, which releases it
+        s.accept(line(SWIR, si, past, (p, nm) -> 1e-5 * past), out::add);
+        s.finish(out::add);
+        assertEquals(120, out.size());
+        int band = s.setup().sensor().grid().nearestBand(2000);
+        for (int i = 0; i < out.size(); i++) {
+            Scanline st = out.get(i);
+            assertEquals(i, st.lineIndex());
+            assertEquals(1e-5 * st.encoderMicrons(), st.value(7, band), 1e-6, "line " + i);
+        }
+        assertEquals(0, s.dropped());
+    }
+
+    @Test
     void ends_vnirBeyondSwir_withinToleranceStitched_elseDropped() {
         LineStitcher s = new LineStitcher(VNIR, SWIR, StitchFixture.noGain());
         List<Scanline> out = run(s,
