@@ -32,7 +32,8 @@ import java.util.function.Consumer;
 public final class LineStitcher {
     /** The stitched line stream's sensor id. */
     public static final String SENSOR_ID = "stitched";
-    static final int MAX_BUFFERED = 256;
+    /** 32 lines: a line waits for one or two lines of the other camera; 32 full-size VNIR lines hold ~29 MB. */
+    static final int MAX_BUFFERED = 32;
 
     private final CameraSetup vnir;
     private final CameraSetup swir;

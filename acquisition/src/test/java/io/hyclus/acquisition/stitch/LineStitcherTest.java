@@ -160,6 +160,19 @@ class LineStitcherTest {
     }
 
     @Test
+    void swirNeverComes_waitingVnirLinesCapped_oldestSettledAsAtTheEnd() {
+        LineStitcher s = new LineStitcher(VNIR, SWIR, StitchFixture.noGain());
+        List<Scanline> out = new ArrayList<>();
+        for (int i = 0; i < LineStitcher.MAX_BUFFERED + 44; i++) {
+            s.accept(line(VNIR, i, 1000L * i, (p, nm) -> 0.5), out::add);
+        }
+        assertEquals(44, s.dropped(), "the 44 oldest settled while the rest wait");
+        s.finish(out::add);
+        assertEquals(LineStitcher.MAX_BUFFERED + 44, s.dropped());
+        assertTrue(out.isEmpty());
+    }
+
+    @Test
     void acrossTrack_offsetSwir_boxWeightsFromFootprints() {
         // 14 VNIR pixels of 1 mm (0-14 mm); 4 SWIR pixels of 3 mm from 0.5 to 12.5 mm, SWIR pixel j reading 0.1 (j + 1)
         CameraSetup vnir = camera(SensorKind.VNIR, VNIR_GRID, 14, 0.5, 1.0);
