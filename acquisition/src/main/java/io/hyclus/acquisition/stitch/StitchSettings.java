@@ -6,6 +6,8 @@ import io.hyclus.core.provenance.ProvenanceKey;
 import io.hyclus.core.provenance.ProvenanceKeys;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * How VNIR and SWIR lines are stitched (docs/stitching.md). {@link #defaults()} is the one home of the defaults.
@@ -87,6 +89,39 @@ public record StitchSettings(OutputGrid grid, double stepNm, OverlapRule overlap
     /** The grid as an option value: {@code native} or the step in nm ({@code 5}). */
     public String gridName() {
         return grid == OutputGrid.NATIVE ? "native" : String.format(Locale.ROOT, "%s nm", stepNm);
+    }
+
+    /**
+     * The settings a scan was stitched with, read back from its provenance ({@link #provenance()}), or empty when the
+     * scan was not stitched; a replay stitches with them again.
+     */
+    public static Optional<StitchSettings> fromProvenance(Map<String, String> provenance) {
+        String grid = provenance.get(PROVENANCE.child("grid").name());
+        if (grid == null) {
+            return Optional.empty();
+        }
+        try {
+            String[] clamp = value(provenance, "gain_clamp").split("-");
+            StitchSettings s = new StitchSettings(OutputGrid.NATIVE, 0,
+                    OverlapRule.valueOf(value(provenance, "overlap_rule").toUpperCase(Locale.ROOT).replace('-', '_')),
+                    Double.parseDouble(value(provenance, "match_margin_nm")), Double.parseDouble(clamp[0]),
+                    Double.parseDouble(clamp[1]), Double.parseDouble(value(provenance, "min_match_reflectance")),
+                    Long.parseLong(value(provenance, "edge_tolerance_um")));
+            return Optional.of(grid.equals("native") ? s
+                    : s.withUniformStep(Double.parseDouble(grid.replace("nm", "").strip())));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the scan's stitch provenance (" + PROVENANCE + ".*) cannot be read back: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String value(Map<String, String> provenance, String leaf) {
+        String key = PROVENANCE.child(leaf).name();
+        String v = provenance.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(key + " is missing");
+        }
+        return v;
     }
 
     /** The settings as provenance entries below {@link #PROVENANCE}. */

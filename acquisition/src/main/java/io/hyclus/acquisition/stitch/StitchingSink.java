@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  */
 public final class StitchingSink implements ScanEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(StitchingSink.class);
+    /** Every degradation stitching records starts so. */
+    static final String DEGRADATION_PREFIX = "stitching ";
 
     private final ScanEventSink delegate;
     private final StitchSettings settings;
@@ -92,17 +94,42 @@ public final class StitchingSink implements ScanEventSink {
         return new ScanStarted(s.scanId(), s.tray(), cameras, s.startedAt(), provenance);
     }
 
+    /**
+     * The start as the cameras recorded it: without the stitched camera and the stitch provenance, for a replay that
+     * recalibrates the cameras' raw frames and stitches again.
+     */
+    public static ScanStarted camerasOnly(ScanStarted s) {
+        if (s.camera(SensorKind.STITCHED).isEmpty()) {
+            return s;
+        }
+        Map<String, String> provenance = new LinkedHashMap<>(s.provenance());
+        provenance.keySet().removeIf(k -> k.startsWith(StitchSettings.PROVENANCE.name() + "."));
+        return new ScanStarted(s.scanId(), s.tray(), s.cameras().stream()
+                .filter(c -> c.sensor().kind() != SensorKind.STITCHED).toList(), s.startedAt(), provenance);
+    }
+
+    /** The completion as the cameras recorded it: without the stitched line count and the stitching degradations. */
+    public static ScanCompleted camerasOnly(ScanCompleted c) {
+        if (!c.linesPublished().containsKey(SensorKind.STITCHED)) {
+            return c;
+        }
+        Map<SensorKind, Long> lines = new EnumMap<>(c.linesPublished());
+        lines.remove(SensorKind.STITCHED);
+        return new ScanCompleted(c.scanId(), lines, c.completedAt(),
+                c.degradations().stream().filter(d -> !d.startsWith(DEGRADATION_PREFIX)).toList());
+    }
+
     private ScanCompleted complete(ScanCompleted c) {
         Map<SensorKind, Long> lines = new EnumMap<>(SensorKind.class);
         lines.putAll(c.linesPublished());
         lines.put(SensorKind.STITCHED, stitcher.emitted());
         List<String> degradations = new ArrayList<>(c.degradations());
         if (stitcher.dropped() > 0) {
-            degradations.add("stitching dropped " + stitcher.dropped() + " VNIR lines with no SWIR line within "
+            degradations.add(DEGRADATION_PREFIX + "dropped " + stitcher.dropped() + " VNIR lines with no SWIR line within "
                     + settings.edgeToleranceMicrons() + " um");
         }
         if (stitcher.outOfOrder() > 0) {
-            degradations.add("stitching ignored " + stitcher.outOfOrder() + " lines whose encoder position went back");
+            degradations.add(DEGRADATION_PREFIX + "ignored " + stitcher.outOfOrder() + " lines whose encoder position went back");
         }
         return new ScanCompleted(c.scanId(), lines, c.completedAt(), degradations);
     }

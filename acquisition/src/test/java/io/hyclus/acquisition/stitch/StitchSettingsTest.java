@@ -29,4 +29,17 @@ class StitchSettingsTest {
                         "scan.stitch.min_match_reflectance", "0.02", "scan.stitch.edge_tolerance_um", "2000"),
                 StitchSettings.defaults().withUniformStep(5).withOverlap(OverlapRule.CUT).provenance().asMap());
     }
+
+    @Test
+    void fromProvenance_readsBackWhatProvenanceWrote_emptyWhenNotStitched() {
+        StitchSettings s = StitchSettings.defaults().withUniformStep(5).withOverlap(OverlapRule.CUT);
+        assertEquals(java.util.Optional.of(s), StitchSettings.fromProvenance(s.provenance().asMap()));
+        assertEquals(java.util.Optional.of(StitchSettings.defaults()),
+                StitchSettings.fromProvenance(StitchSettings.defaults().provenance().asMap()));
+        assertEquals(java.util.Optional.empty(), StitchSettings.fromProvenance(Map.of("software.version", "x")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StitchSettings.fromProvenance(Map.of("scan.stitch.grid", "native")));
+        assertEquals("the scan's stitch provenance (scan.stitch.*) cannot be read back: scan.stitch.gain_clamp is missing",
+                e.getMessage());
+    }
 }

@@ -114,4 +114,23 @@ class StitchingSinkTest {
         assertEquals(3L, c.linesPublished().get(SensorKind.STITCHED));
         assertEquals(List.of("stitching dropped 1 VNIR lines with no SWIR line within 2000 um"), c.degradations());
     }
+
+    @Test
+    void camerasOnly_stripsTheStitchedStream_forAReplayThatStitchesAgain() {
+        Recorded rec = new Recorded();
+        ScanEventSink sink = new StitchingSink(rec, StitchSettings.defaults());
+        ScanStarted original = new ScanStarted(SCAN, TRAY, List.of(VNIR, SWIR), Instant.EPOCH, Map.of("software.version", "x"));
+        sink.publish(original);
+        sink.publish(line(SWIR, 0, 0, (p, nm) -> 0.4));
+        sink.publish(line(VNIR, 0, 5000, (p, nm) -> 0.5));
+        ScanCompleted done = new ScanCompleted(SCAN, Map.of(SensorKind.VNIR, 1L, SensorKind.SWIR, 1L), Instant.EPOCH,
+                List.of("swir: 1 bad element"));
+        sink.publish(done);
+        ScanStarted stitchedStart = (ScanStarted) rec.events.get(0);
+        ScanCompleted stitchedDone = (ScanCompleted) rec.events.get(rec.events.size() - 1);
+        assertEquals(2, stitchedDone.degradations().size(), stitchedDone.degradations().toString());
+        assertEquals(original, StitchingSink.camerasOnly(stitchedStart));
+        assertEquals(done, StitchingSink.camerasOnly(stitchedDone));
+        assertSame(original, StitchingSink.camerasOnly(original));
+    }
 }
