@@ -91,11 +91,36 @@ class ReplayIT {
             assertEquals(before, liveEnds(broker.bootstrapServers()), "live topics' end offsets after the replay");
         }
         assertSame(liveScan, dir.resolve("w2/replay/k1/samples").resolve(scanId), samples);
+        assertProvenance(dir.resolve("w2/replay/k1/samples").resolve(scanId), samples, "kafka hyclus.raw-frames", "k1");
 
         String fromEnvi = run("replay", "--from-envi", envi.toString(), "--work-dir", work.toString(),
                 "--replay-id", "e1", "--timeout-seconds", "300");
         assertTrue(fromEnvi.contains("Replay e1 of scan " + scanId + " done: 2 containers"), fromEnvi);
         assertSame(liveScan, work.resolve("replay/e1/samples").resolve(scanId), samples);
+        assertEquals("envi", SampleContainerReader.read(work.resolve("replay/e1/samples").resolve(scanId)
+                .resolve(samples.get(0) + ".h5")).provenance(io.hyclus.acquisition.capture.CaptureKeys.REPLAYED_FROM)
+                .orElseThrow());
+
+        // by time range: every scan started since the epoch, i.e. the demo's one
+        String range = run("replay", "--since", "1970-01-01T00:00:00Z", "--work-dir", work.toString(), "--replay-id",
+                "t1", "--no-encode", "--timeout-seconds", "300");
+        assertTrue(range.contains("Replay t1 of scan " + scanId + " done: 2 containers"), range);
+        assertTrue(range.contains(", not encoded,"), range);
+
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(out));
+        assertEquals(1, cl.execute("replay", "--scan", "no-such-scan", "--work-dir", work.toString(), "--no-encode"));
+        assertTrue(out.toString().contains("scan no-such-scan is not on hyclus.scan-events at 127.0.0.1:"), out.toString());
+    }
+
+    private static void assertProvenance(Path scanDir, List<String> samples, String from, String replayId) {
+        for (String sample : samples) {
+            SampleSpectra b = SampleContainerReader.read(scanDir.resolve(sample + ".h5"));
+            assertEquals(from, b.provenance(KafkaScanRecalibration.REPLAYED_FROM).orElseThrow(), sample);
+            assertEquals(replayId, b.provenance(KafkaScanRecalibration.REPLAY_ID).orElseThrow(), sample);
+        }
     }
 
     /** The same spectra (bit for bit), pixels and lines; the same codes from the same model versions. */
