@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             io.hyclus.app.scan.ScanCommand.class,
             io.hyclus.app.export.ExportCommand.class, io.hyclus.app.replay.ReplayCommand.class,
             io.hyclus.app.tsne.TsneCommand.class,
-            io.hyclus.app.train.TrainCommand.class, io.hyclus.app.train.ModelsCommand.class,
+            io.hyclus.app.train.TrainCommand.class, io.hyclus.app.train.RetrainCommand.class,
+            io.hyclus.app.train.ModelsCommand.class,
             io.hyclus.app.report.ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
