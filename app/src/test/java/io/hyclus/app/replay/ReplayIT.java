@@ -101,6 +101,20 @@ class ReplayIT {
                 .resolve(samples.get(0) + ".h5")).provenance(io.hyclus.acquisition.capture.CaptureKeys.REPLAYED_FROM)
                 .orElseThrow());
 
+        // hyclus scan --from-envi keeps the capture's counts on hyclus.raw-frames: exported again, the same rasters
+        String rescan = run("scan", "--from-envi", envi.toString(), "--work-dir", dir.resolve("w3").toString(),
+                "--timeout-seconds", "300");
+        assertTrue(rescan.contains("Replaying scan " + scanId), rescan);
+        Path envi2 = dir.resolve("envi2");
+        run("export", "--scan", scanId, "--work-dir", dir.resolve("w3").toString(), envi2.toString());
+        for (String cam : List.of("vnir", "swir")) {
+            SpecimCapture a = SpecimCapture.locate(envi.resolve(cam));
+            SpecimCapture b = SpecimCapture.locate(envi2.resolve(cam));
+            assertArrayEquals(Files.readAllBytes(a.dataRaster()), Files.readAllBytes(b.dataRaster()), cam + " lines");
+            assertArrayEquals(Files.readAllBytes(a.darkRaster()), Files.readAllBytes(b.darkRaster()), cam + " dark");
+            assertArrayEquals(Files.readAllBytes(a.whiteRaster()), Files.readAllBytes(b.whiteRaster()), cam + " white");
+        }
+
         // by time range: every scan started since the epoch, i.e. the demo's one
         String range = run("replay", "--since", "1970-01-01T00:00:00Z", "--work-dir", work.toString(), "--replay-id",
                 "t1", "--no-encode", "--timeout-seconds", "300");
