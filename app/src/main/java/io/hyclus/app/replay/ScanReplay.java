@@ -48,6 +48,14 @@ public final class ScanReplay implements AutoCloseable {
         out.println("Replay " + s.replayId() + ": topics " + s.topics().prefix() + "*, containers and codes in "
                 + s.samplesDir().toAbsolutePath() + (s.registry().isPresent() ? ", encoded with the models promoted in "
                 + s.registry().get().toAbsolutePath() : ", not encoded") + ", " + describe(s.pace()));
+        s.registry().ifPresent(r -> {
+            io.hyclus.analysis.model.ModelRegistry models = io.hyclus.analysis.model.ModelRegistry.open(r);
+            for (io.hyclus.core.spectral.SensorKind kind : io.hyclus.core.spectral.SensorKind.values()) {
+                out.println(models.promoted(kind).map(m -> "Replay encoder: " + kind + " spectra encoded with " + m)
+                        .orElse("Replay encoder: no model promoted for " + kind + " in " + r.toAbsolutePath()
+                                + "; its spectra are not encoded"));
+            }
+        });
         out.flush();
         return new ScanReplay(s, clock, out, services);
     }

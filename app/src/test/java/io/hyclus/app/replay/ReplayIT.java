@@ -88,6 +88,7 @@ class ReplayIT {
                     "--work-dir", dir.resolve("w2").toString(), "--registry", work.resolve("models").toString(),
                     "--replay-id", "k1", "--timeout-seconds", "300");
             assertTrue(replay.contains("Replay k1 of scan " + scanId + " done: 2 containers"), replay);
+            assertTrue(replay.contains("Replay encoder: VNIR spectra encoded with dense-ae-16-vnir@1"), replay);
             assertEquals(before, liveEnds(broker.bootstrapServers()), "live topics' end offsets after the replay");
         }
         assertSame(liveScan, dir.resolve("w2/replay/k1/samples").resolve(scanId), samples);
