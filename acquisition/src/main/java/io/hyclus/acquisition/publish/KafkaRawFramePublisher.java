@@ -54,7 +54,7 @@ public final class KafkaRawFramePublisher implements RawFrameTap, ScanEventSink,
     private final Map<String, References> pending = new LinkedHashMap<>();
     private String scanId;
 
-    private record References(RigCamera camera, List<RawFrame> dark, List<RawFrame> white) {
+    private record References(List<RawFrame> dark, List<RawFrame> white) {
     }
 
     /** @param delegate where the scan's events go on to (usually a {@link KafkaScanEventPublisher}) */
@@ -83,15 +83,25 @@ public final class KafkaRawFramePublisher implements RawFrameTap, ScanEventSink,
 
     @Override
     public void references(RigCamera camera, List<RawFrame> dark, List<RawFrame> white) {
+        references(camera.sensor().id(), dark, white);
+    }
+
+    /** Camera {@code cameraId}'s references, before the scan's start event (a recorded capture replayed). */
+    public void references(String cameraId, List<RawFrame> dark, List<RawFrame> white) {
         rethrow();
         scanId = null; // references come before a scan's start: a scan before that never completed is over
-        pending.put(camera.sensor().id(), new References(camera, List.copyOf(dark), List.copyOf(white)));
+        pending.put(cameraId, new References(List.copyOf(dark), List.copyOf(white)));
     }
 
     @Override
     public void frame(RigCamera camera, long line, RawFrame frame) {
+        frame(camera.sensor().id(), line, frame);
+    }
+
+    /** Line {@code line} of camera {@code cameraId}, after the scan's start event. */
+    public void frame(String cameraId, long line, RawFrame frame) {
         if (scanId == null) {
-            throw new AcquisitionException("raw frame #" + frame.sequence() + " of camera " + camera.sensor().id()
+            throw new AcquisitionException("raw frame #" + frame.sequence() + " of camera " + cameraId
                     + " (line " + line + ") came before the scan started");
         }
         send(frame, RawFrameRole.LINE, line);

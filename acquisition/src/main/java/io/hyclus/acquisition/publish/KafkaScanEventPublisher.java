@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * written as float32 unless a {@link LineEncoding} says otherwise.
  */
 public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseable {
-    private final Topic<String, ScanEvent> topic = HyclusTopics.SCAN_EVENTS;
+    private final Topic<String, ScanEvent> topic;
     private final KafkaProducer<String, ScanEvent> producer;
     private final String bootstrapServers;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -30,7 +30,13 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
     }
 
     public KafkaScanEventPublisher(String bootstrapServers, LineEncoding encoding) {
+        this(bootstrapServers, encoding, HyclusTopics.SCAN_EVENTS);
+    }
+
+    /** Publishes to {@code topic}: {@link HyclusTopics#SCAN_EVENTS}, or a replay's own (docs/replay.md). */
+    public KafkaScanEventPublisher(String bootstrapServers, LineEncoding encoding, Topic<String, ScanEvent> topic) {
         this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
         Map<String, Object> conf = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
