@@ -64,7 +64,9 @@ import java.util.stream.Stream;
  * thread group. Then the raw producer ceiling: the same record bytes sent by a bare producer as fast as it goes. Not a
  * test: figures only.
  *
- * <p>Usage: {@code bench/acquisition.sh [SECONDS] [ENCODER_THREADS] [paced|unpaced]}. Paced: frames are due at the line
+ * <p>Usage: {@code bench/acquisition.sh [SECONDS] [ENCODER_THREADS] [paced|unpaced] [raw-frames|no-raw-frames]}: the
+ * issue's path is calibration → stitching → codec → broker; a scan also publishes its raw frames, which
+ * {@code no-raw-frames} leaves out. Paced: frames are due at the line
  * rates and the run says how far behind it fell; unpaced: as fast as the path goes, the rates' ratio kept.
  */
 public final class AcquisitionPathBenchmark {
@@ -78,6 +80,7 @@ public final class AcquisitionPathBenchmark {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
         int encoderThreads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         boolean paced = args.length <= 2 || !args[2].equals("unpaced");
+        boolean rawFrames = args.length <= 3 || !args[3].equals("no-raw-frames");
         Rendered r = render();
         System.out.printf(Locale.ROOT, "# rendered %d VNIR and %d SWIR frames of %d x %d and %d x %d%n",
                 r.frames.get(SensorKind.VNIR).size(), r.frames.get(SensorKind.SWIR).size(),
@@ -87,8 +90,9 @@ public final class AcquisitionPathBenchmark {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedBrokerSettings.in(dir.resolve("broker")))) {
             String bootstrap = broker.bootstrapServers();
             TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), 1, (short) 1);
-            run(r, bootstrap, 3, encoderThreads, false, "warm-up");
-            Result result = run(r, bootstrap, seconds, encoderThreads, paced, paced ? "paced" : "unpaced");
+            run(r, bootstrap, 3, encoderThreads, false, rawFrames, "warm-up");
+            Result result = run(r, bootstrap, seconds, encoderThreads, paced, rawFrames,
+                    (paced ? "paced" : "unpaced") + (rawFrames ? "" : "-no-raw-frames"));
             ceiling(bootstrap, result.records);
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
@@ -107,7 +111,7 @@ public final class AcquisitionPathBenchmark {
 
     /** Runs the path for {@code seconds}; keeps a sample of the records it produced for the ceiling. */
     private static Result run(Rendered r, String bootstrap, double seconds, int encoderThreads, boolean paced,
-                              String label) {
+                              boolean rawFrames, String label) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -153,7 +157,9 @@ public final class AcquisitionPathBenchmark {
                 List<RawFrame> frames = r.frames.get(k);
                 RawFrame f = frames.get((int) (done[c] % frames.size()));
                 long a = System.nanoTime();
-                raw.frame(r.cameras.get(k), done[c], f);
+                if (rawFrames) {
+                    raw.frame(r.cameras.get(k), done[c], f);
+                }
                 long b = System.nanoTime();
                 Scanline line = r.calibration.get(k).apply(f, scanId, done[c]);
                 long d = System.nanoTime();

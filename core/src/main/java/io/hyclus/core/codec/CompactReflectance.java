@@ -56,6 +56,7 @@ public final class CompactReflectance {
         }
         Encoder enc = new Encoder(s, HEADER);
         int[] u = s.row(bands);
+        int[] ks = s.parameters(bands);
         for (int p = 0; p < pixels; p++) {
             // residuals of the row first, then their codes: the codes' running sums are then the only serial chain
             int row = p * bands;
@@ -73,9 +74,7 @@ public final class CompactReflectance {
                 }
             }
             enc.ensure(bands * MAX_CODE_BYTES + 8);
-            for (int b = 0; b < bands; b++) {
-                enc.write(u[b]);
-            }
+            enc.writeRow(u, bands, ks);
         }
         int end = enc.finish();
         int n = end - HEADER;
@@ -178,6 +177,15 @@ public final class CompactReflectance {
         private byte[] buf = new byte[64];
         private int[] row = new int[0];
 
+        private int[] parameters = new int[0];
+
+        int[] parameters(int n) {
+            if (parameters.length < n) {
+                parameters = new int[n];
+            }
+            return parameters;
+        }
+
         int[] row(int n) {
             if (row.length < n) {
                 row = new int[n];
@@ -215,10 +223,30 @@ public final class CompactReflectance {
             }
         }
 
-        /** Writes one zig-zag mapped residual. */
-        void write(int u) {
+        /**
+         * Writes a row of zig-zag mapped residuals: first every value's Rice parameter (the running sums depend on the
+         * values only), then the codes, so neither loop waits on the other's arithmetic.
+         */
+        void writeRow(int[] u, int n, int[] ks) {
+            long sm = sum;
+            int cnt = count;
+            for (int b = 0; b < n; b++) {
+                ks[b] = riceParameter(sm, cnt);
+                sm += u[b] & 0xFFFFFFFFL;
+                if (++cnt == RESET) {
+                    sm >>= 1;
+                    cnt >>= 1;
+                }
+            }
+            sum = sm;
+            count = cnt;
+            for (int b = 0; b < n; b++) {
+                write(u[b], ks[b]);
+            }
+        }
+
+        private void write(int u, int k) {
             long uu = u & 0xFFFFFFFFL;
-            int k = riceParameter(sum, count);
             long unary = uu >>> k;
             long code;
             int len;
@@ -242,11 +270,6 @@ public final class CompactReflectance {
                 buf[pos + 2] = (byte) (w >>> 8);
                 buf[pos + 3] = (byte) w;
                 pos += 4;
-            }
-            sum += uu;
-            if (++count == RESET) {
-                sum >>= 1;
-                count >>= 1;
             }
         }
 
