@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -32,9 +35,10 @@ import java.util.Set;
  * @param candidate      the new model's scores
  * @param promoted       the promoted model's scores, empty when none is promoted or it cannot read these spectra
  * @param note           why {@code promoted} is empty, or empty
+ * @param accuracy       classification accuracy on held-out samples of both models, when measured
  */
 public record ModelComparison(String heldOut, List<String> heldOutSamples, int spectra, Score candidate,
-                              Optional<Score> promoted, Optional<String> note) {
+                              Optional<Score> promoted, Optional<String> note, Optional<Accuracy> accuracy) {
     /** The file beside {@code model.json} in the new version's folder. */
     public static final String FILE = "comparison.json";
     public static final String FORMAT = "hyclus-model-comparison/1";
@@ -51,7 +55,40 @@ public record ModelComparison(String heldOut, List<String> heldOutSamples, int s
         }
     }
 
+    /**
+     * Held-out-samples classification accuracy (the report's), per model reference and category, per spectrum and by
+     * sample vote, measured by a caller that has the classifier (the report module).
+     *
+     * @param method      classifier, split and data, in words
+     * @param perSpectrum model reference → category → accuracy
+     * @param perSample   the same by sample vote
+     * @param notes       categories or models left out, and why
+     */
+    public record Accuracy(String method, Map<String, Map<String, Double>> perSpectrum,
+                           Map<String, Map<String, Double>> perSample, List<String> notes) {
+        public Accuracy {
+            Checks.notBlank("accuracy method", method);
+            perSpectrum = copy(perSpectrum);
+            perSample = copy(perSample);
+            notes = List.copyOf(notes);
+        }
+
+        private static Map<String, Map<String, Double>> copy(Map<String, Map<String, Double>> m) {
+            Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+            return Collections.unmodifiableMap(out);
+        }
+
+        /** Whether {@code candidate} is at least as accurate as {@code other} in every category both were scored on. */
+        boolean atLeastAsAccurate(String candidate, String other) {
+            Map<String, Double> a = perSpectrum.getOrDefault(candidate, Map.of());
+            Map<String, Double> b = perSpectrum.getOrDefault(other, Map.of());
+            return !a.isEmpty() && a.keySet().stream().filter(b::containsKey).allMatch(c -> a.get(c) >= b.get(c));
+        }
+    }
+
     public ModelComparison {
+        Checks.notNull("accuracy", accuracy);
         heldOutSamples = List.copyOf(heldOutSamples);
         Checks.notNull("candidate score", candidate);
         Checks.notNull("promoted score", promoted);
@@ -77,7 +114,8 @@ public record ModelComparison(String heldOut, List<String> heldOutSamples, int s
                 note = Optional.of("the promoted " + p.ref() + " cannot encode these spectra: " + e.getMessage());
             }
         }
-        return new ModelComparison(data.validation(), data.validationSamples(), heldOut.rows(), mine, theirs, note);
+        return new ModelComparison(data.validation(), data.validationSamples(), heldOut.rows(), mine, theirs, note,
+                Optional.empty());
     }
 
     static Score score(TrainedModel m, SpectraBlock heldOut, List<String> heldOutSamples) {
@@ -88,6 +126,11 @@ public record ModelComparison(String heldOut, List<String> heldOutSamples, int s
         Set<String> trained = new HashSet<>(m.metadata().samples());
         int seen = (int) heldOutSamples.stream().filter(trained::contains).count();
         return new Score(m.ref(), bce, mse, seen);
+    }
+
+    /** This comparison with the held-out-samples classification accuracy of its models. */
+    public ModelComparison withAccuracy(Accuracy a) {
+        return new ModelComparison(heldOut, heldOutSamples, spectra, candidate, promoted, note, Optional.of(a));
     }
 
     /** Whether the new model reconstructs the held-out spectra better (lower MSE) than the promoted one, or none is. */
@@ -108,6 +151,19 @@ public record ModelComparison(String heldOut, List<String> heldOutSamples, int s
         promoted.ifPresent(p -> out.add(String.format(Locale.ROOT, "  %s reconstructs them %s than %s (MSE %.3e vs "
                 + "%.3e, %+.1f %%)", candidate.ref(), candidateBetter() ? "better" : "no better", p.ref(), candidate.mse(),
                 p.mse(), 100 * (candidate.mse() - p.mse()) / p.mse())));
+        accuracy.ifPresent(a -> {
+            out.add("Held-out-samples accuracy per spectrum (by sample vote), " + a.method() + ":");
+            for (String model : a.perSpectrum().keySet()) {
+                List<String> parts = new ArrayList<>();
+                a.perSpectrum().get(model).forEach((c, v) -> parts.add(String.format(Locale.ROOT, "%s %.3f (%.3f)", c, v,
+                        a.perSample().getOrDefault(model, Map.of()).getOrDefault(c, Double.NaN))));
+                out.add(String.format(Locale.ROOT, "  %-24s %s", model, String.join(", ", parts)));
+            }
+            a.notes().forEach(n -> out.add("  " + n));
+            promoted.ifPresent(p -> out.add(String.format(Locale.ROOT, "  %s is %s as accurate as %s in every category",
+                    candidate.ref(), a.atLeastAsAccurate(candidate.ref().toString(), p.ref().toString()) ? "at least"
+                            : "not", p.ref())));
+        });
         return out;
     }
 
@@ -128,6 +184,18 @@ public record ModelComparison(String heldOut, List<String> heldOutSamples, int s
         promoted.ifPresent(p -> root.set("promoted", node(p)));
         note.ifPresent(n -> root.put("note", n));
         root.put("candidate_better", candidateBetter());
+        accuracy.ifPresent(a -> {
+            ObjectNode acc = root.putObject("held_out_accuracy");
+            acc.put("method", a.method());
+            ObjectNode per = acc.putObject("per_spectrum");
+            a.perSpectrum().forEach((m, v) -> v.forEach((c, x) -> per.with(m).put(c, x)));
+            ObjectNode vote = acc.putObject("per_sample");
+            a.perSample().forEach((m, v) -> v.forEach((c, x) -> vote.with(m).put(c, x)));
+            var notes = acc.putArray("notes");
+            a.notes().forEach(notes::add);
+            promoted.ifPresent(p -> acc.put("candidate_at_least_as_accurate",
+                    a.atLeastAsAccurate(candidate.ref().toString(), p.ref().toString())));
+        });
         Path file = versionDir.resolve(FILE);
         try {
             Files.write(file, JSON.writeValueAsBytes(root));

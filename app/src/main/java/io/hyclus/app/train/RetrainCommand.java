@@ -7,14 +7,23 @@ import io.hyclus.analysis.model.TrainedModel;
 import io.hyclus.analysis.training.ModelComparison;
 import io.hyclus.analysis.training.TrainingData;
 import io.hyclus.analysis.training.TrainingDataReader;
+import io.hyclus.analysis.training.TrainingDataSettings;
 import io.hyclus.analysis.training.TrainingJob;
 import io.hyclus.analysis.training.TrainingRun;
 import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.report.Category;
+import io.hyclus.report.HeldOutAccuracy;
+import io.hyclus.report.ReportSettings;
 import picocli.CommandLine.Command;
+
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -54,6 +63,7 @@ public final class RetrainCommand extends TrainCommand {
         report(out, r, job, (System.nanoTime() - start) / 1e9);
         Optional<TrainedModel> promoted = before.map(registry::load);
         ModelComparison cmp = ModelComparison.of(data, r.model(), promoted);
+        cmp = cmp.withAccuracy(accuracy(job, r.model(), promoted, out));
         cmp.table().forEach(out::println);
         Path file = cmp.write(r.dir());
         out.println("  comparison kept in " + file);
@@ -68,5 +78,40 @@ public final class RetrainCommand extends TrainCommand {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Both models' held-out-samples accuracy as the report measures it (its dataset, split and classifier), on the
+     * containers the model was trained from, with the training's seed and spectra per sample.
+     */
+    private static ModelComparison.Accuracy accuracy(TrainingJob job, TrainedModel candidate,
+                                                     Optional<TrainedModel> promoted, PrintWriter out) {
+        out.println("Classifying held-out samples with both models' codes (the report's split and classifier)");
+        out.flush();
+        List<TrainedModel> models = new ArrayList<>();
+        models.add(candidate);
+        promoted.ifPresent(models::add);
+        List<String> notes = new ArrayList<>();
+        TrainingDataSettings d = job.data();
+        List<HeldOutAccuracy> scored = HeldOutAccuracy.of(d.samples(), d.camera(), models, d.spectraPerSample(),
+                d.seed(), notes);
+        Map<String, Map<String, Double>> perSpectrum = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> perSample = new LinkedHashMap<>();
+        for (HeldOutAccuracy h : scored) {
+            perSpectrum.put(h.model(), byTitle(h.perSpectrum()));
+            perSample.put(h.model(), byTitle(h.perSample()));
+        }
+        return new ModelComparison.Accuracy(HeldOutAccuracy.method(ReportSettings.DEFAULT_TEST_FRACTION) + ", "
+                + d.spectraPerSample() + " spectra per sample, seed " + d.seed(), perSpectrum, perSample, notes);
+    }
+
+    private static Map<String, Double> byTitle(Map<Category, Double> m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            if (m.containsKey(c)) {
+                out.put(c.title(), m.get(c));
+            }
+        }
+        return out;
     }
 }

@@ -13,6 +13,7 @@ import io.hyclus.analysis.training.TrainingDataReader;
 import io.hyclus.analysis.training.TrainingDataSettings;
 import io.hyclus.analysis.training.ValidationMode;
 import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.report.HeldOutAccuracy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,26 @@ class RetrainCommandTest {
         assertFalse(json.get("candidate_better").asBoolean());
         double bce3 = pca3.metadata().epochs().get(0).validationLoss();
         assertEquals(bce3, json.get("promoted").get("bce").asDouble(), 1e-6, "the promoted model's own validation loss");
+
+        // held-out-samples accuracy of both models: the report's split and classifier on the same containers, seed and
+        // spectra per sample (the classifier itself is checked against scikit-learn by the report's tests)
+        assertTrue(worse.out().contains("Held-out-samples accuracy per spectrum (by sample vote)"), worse.out());
+        JsonNode acc = json.get("held_out_accuracy");
+        assertTrue(acc.get("method").asText().startsWith("multinomial logistic regression"), acc.toString());
+        List<HeldOutAccuracy> direct = HeldOutAccuracy.of(work.resolve("samples"), SensorKind.VNIR, List.of(pca1, pca3),
+                40, 7, new java.util.ArrayList<>());
+        assertEquals(2, direct.size());
+        for (HeldOutAccuracy h : direct) {
+            assertEquals(3, h.perSpectrum().size(), h.model() + ": grain size, plant and month each have two classes");
+            h.perSpectrum().forEach((c, v) -> {
+                assertTrue(v >= 0 && v <= 1, h.model() + " " + c + " " + v);
+                assertEquals(v, acc.get("per_spectrum").get(h.model()).get(c.title()).asDouble(), 1e-12,
+                        h.model() + " " + c);
+                assertEquals(h.perSample().get(c), acc.get("per_sample").get(h.model()).get(c.title()).asDouble(), 1e-12,
+                        h.model() + " " + c);
+            });
+        }
+        assertTrue(acc.has("candidate_at_least_as_accurate"), acc.toString());
 
         // a larger code, promoted: better, and now the promoted one
         TrainCommandTest.Run better = TrainCommandTest.run("retrain", "--work-dir", w, "--model", "pca-4",
