@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
             io.hyclus.app.segment.SegmentCommand.class, io.hyclus.app.encode.EncodeCommand.class,
             io.hyclus.app.map.MapCommand.class, io.hyclus.app.dashboard.DashboardCommand.class,
             io.hyclus.app.scan.ScanCommand.class,
-            io.hyclus.app.export.ExportCommand.class,
+            io.hyclus.app.export.ExportCommand.class, io.hyclus.app.replay.ReplayCommand.class,
             io.hyclus.app.tsne.TsneCommand.class,
-            io.hyclus.app.train.TrainCommand.class, io.hyclus.app.train.ModelsCommand.class,
+            io.hyclus.app.train.TrainCommand.class, io.hyclus.app.train.RetrainCommand.class,
+            io.hyclus.app.train.ModelsCommand.class,
             io.hyclus.app.report.ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -48,6 +48,8 @@ public final class RadiometricCalibration {
     private final int[] left;
     private final int[] right;
     private final int[] repairedElements;
+    /** Pixels with a repaired element take the per-element path of {@link #apply}; the others are flagged per pixel. */
+    private final boolean[] pixelHasRepairs;
     private final float minValid;
     private final float maxValid;
     private final List<String> degradations;
@@ -65,6 +67,10 @@ public final class RadiometricCalibration {
         this.right = right;
         this.repairedElements = java.util.stream.IntStream.range(0, left.length)
                 .filter(i -> left[i] != Repair.GOOD).toArray();
+        this.pixelHasRepairs = new boolean[pixels];
+        for (int i : repairedElements) {
+            pixelHasRepairs[i / bands] = true;
+        }
         this.minValid = (float) settings.minValidReflectance();
         this.maxValid = (float) settings.maxValidReflectance();
         this.degradations = List.copyOf(degradations);
@@ -150,12 +156,32 @@ public final class RadiometricCalibration {
         }
         float[] r = new float[pixels * bands];
         byte[] flags = new byte[pixels];
-        for (int i = 0; i < r.length; i++) {
-            int count = raw.countAt(i);
-            r[i] = (count - dark[i]) * scale[i];
-            if (left[i] == Repair.GOOD) { // a bad element's own count says nothing: it is replaced below
-                flag(flags, i, count, r[i]);
+        for (int p = 0; p < pixels; p++) {
+            int from = p * bands;
+            int to = from + bands;
+            if (pixelHasRepairs[p]) {
+                for (int i = from; i < to; i++) {
+                    int count = raw.countAt(i);
+                    r[i] = (count - dark[i]) * scale[i];
+                    if (left[i] == Repair.GOOD) { // a bad element's own count says nothing: it is replaced below
+                        flag(flags, i, count, r[i]);
+                    }
+                }
+                continue;
             }
+            int maxCount = 0;
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                int count = raw.countAt(i);
+                float v = (count - dark[i]) * scale[i];
+                r[i] = v;
+                maxCount = Math.max(maxCount, count);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            flag(flags, from, maxCount, min);
+            flag(flags, from, 0, max);
         }
         for (int i : repairedElements) {
             r[i] = repaired(r, i);

@@ -46,12 +46,12 @@ public final class CaptureRecorder implements ScanEventSink, RawFrameTap, AutoCl
     private ScanStarted started;
     private ScanCompleted completed;
 
-    private record References(RigCamera camera, List<RawFrame> dark, List<RawFrame> white) {
+    private record References(CaptureCamera camera, List<RawFrame> dark, List<RawFrame> white) {
     }
 
     /** One camera's capture being written. */
     private static final class Camera {
-        final RigCamera rig;
+        final CaptureCamera rig;
         final SpecimCaptureWriter writer;
         final EnviWriter data;
         final EnviHeader header;
@@ -59,7 +59,7 @@ public final class CaptureRecorder implements ScanEventSink, RawFrameTap, AutoCl
         final List<Long> encoder = new ArrayList<>();
         final float[] line;
 
-        Camera(RigCamera rig, SpecimCaptureWriter writer, EnviWriter data, EnviHeader header) {
+        Camera(CaptureCamera rig, SpecimCaptureWriter writer, EnviWriter data, EnviHeader header) {
             this.rig = rig;
             this.writer = writer;
             this.data = data;
@@ -81,6 +81,11 @@ public final class CaptureRecorder implements ScanEventSink, RawFrameTap, AutoCl
 
     @Override
     public void references(RigCamera camera, List<RawFrame> dark, List<RawFrame> white) {
+        references(CaptureCamera.of(camera), dark, white);
+    }
+
+    /** A camera's dark and white reference frames, before the scan's start event. */
+    public void references(CaptureCamera camera, List<RawFrame> dark, List<RawFrame> white) {
         references.put(camera.sensor().id(), new References(camera, List.copyOf(dark), List.copyOf(white)));
     }
 
@@ -101,9 +106,14 @@ public final class CaptureRecorder implements ScanEventSink, RawFrameTap, AutoCl
 
     @Override
     public void frame(RigCamera camera, long line, RawFrame frame) {
-        Camera c = cameras.get(camera.sensor().id());
+        frame(camera.sensor().id(), line, frame);
+    }
+
+    /** Line {@code line} of camera {@code cameraId}, after the scan's start event. */
+    public void frame(String cameraId, long line, RawFrame frame) {
+        Camera c = cameras.get(cameraId);
         if (c == null) {
-            throw new AcquisitionException("capture of camera " + camera.sensor().id() + " got line " + line
+            throw new AcquisitionException("capture of camera " + cameraId + " got line " + line
                     + " before the scan started");
         }
         for (int i = 0; i < c.line.length; i++) {
@@ -133,7 +143,7 @@ public final class CaptureRecorder implements ScanEventSink, RawFrameTap, AutoCl
         }
     }
 
-    private EnviHeader header(RigCamera c, ScanStarted s) {
+    private EnviHeader header(CaptureCamera c, ScanStarted s) {
         WavelengthGrid grid = c.sensor().grid();
         int bands = grid.bands();
         return EnviHeader.of(c.sensor().pixels(), 0, bands, EnviDataType.UINT16, Interleave.BIL,
@@ -141,16 +151,16 @@ public final class CaptureRecorder implements ScanEventSink, RawFrameTap, AutoCl
                 .withWavelengths(grid.centresNm(), grid.fwhmNm())
                 .withDefaultBands(Math.max(1, bands * 3 / 4), Math.max(1, bands / 2), Math.max(1, bands / 4))
                 .withDescription("HyClus capture of scan " + s.scanId() + ", camera " + c.sensor().id())
-                .withField("sensor type", c.control().identity().model() + " " + c.control().identity().serialNumber())
-                .withField("tint", String.format(Locale.ROOT, "%.3f", c.settings().integrationMicros() / 1000.0))
-                .withField("fps", Double.toString(c.settings().frameRateHz()))
+                .withField("sensor type", c.sensorType())
+                .withField("tint", String.format(Locale.ROOT, "%.3f", c.integrationMicros() / 1000.0))
+                .withField("fps", Double.toString(c.frameRateHz()))
                 .withField(CaptureKeys.FORMAT, CaptureKeys.FORMAT_VERSION)
                 .withField(CaptureKeys.SCAN_ID, s.scanId())
                 .withField(CaptureKeys.CAMERA_ID, c.sensor().id())
                 .withField(CaptureKeys.SENSOR_KIND, c.sensor().kind().name())
                 .withField(CaptureKeys.TRAY_ID, s.tray().trayId())
-                .withField(CaptureKeys.FRAME_RATE_HZ, Double.toString(c.settings().frameRateHz()))
-                .withField(CaptureKeys.INTEGRATION_US, Integer.toString(c.settings().integrationMicros()))
+                .withField(CaptureKeys.FRAME_RATE_HZ, Double.toString(c.frameRateHz()))
+                .withField(CaptureKeys.INTEGRATION_US, Integer.toString(c.integrationMicros()))
                 .withField(CaptureKeys.PANEL_REFLECTANCE, Double.toString(panelReflectance))
                 .withField(CaptureKeys.SCAN_STARTED, base64(ScanEventCodec.encode(s)));
     }

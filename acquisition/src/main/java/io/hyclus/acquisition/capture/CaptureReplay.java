@@ -64,22 +64,49 @@ public final class CaptureReplay {
         }
     }
 
+    /**
+     * Sees the raw frames a replay calibrates, as a scan's {@code RawFrameTap} does: each camera's references before the
+     * start event, then each line before its scanline is published (to keep them, e.g. on {@code hyclus.raw-frames}).
+     */
+    public interface FrameTap {
+        FrameTap NONE = new FrameTap() {
+            @Override
+            public void references(String cameraId, List<RawFrame> dark, List<RawFrame> white) {
+            }
+
+            @Override
+            public void frame(String cameraId, long line, RawFrame frame) {
+            }
+        };
+
+        void references(String cameraId, List<RawFrame> dark, List<RawFrame> white);
+
+        void frame(String cameraId, long line, RawFrame frame);
+    }
+
     /** Replays every capture in {@code dir} (see {@link #locate}) into {@code sink}. */
     public static ScanReport replay(Path dir, Optional<ThirdPartyLayout> layout, CalibrationSettings settings,
                                     ScanEventSink sink, InstantSource clock) {
+        return replay(dir, layout, settings, sink, FrameTap.NONE, clock);
+    }
+
+    /** Like {@link #replay(Path, Optional, CalibrationSettings, ScanEventSink, InstantSource)}, showing {@code tap} the raw frames. */
+    public static ScanReport replay(Path dir, Optional<ThirdPartyLayout> layout, CalibrationSettings settings,
+                                    ScanEventSink sink, FrameTap tap, InstantSource clock) {
         List<CameraCapture> cams = new ArrayList<>();
         try {
             for (SpecimCapture c : locate(dir)) {
                 cams.add(CameraCapture.open(c, layout));
             }
-            return replay(dir, cams, layout, settings, sink, clock);
+            return replay(dir, cams, layout, settings, sink, tap, clock);
         } finally {
             cams.forEach(CameraCapture::close);
         }
     }
 
     private static ScanReport replay(Path dir, List<CameraCapture> cams, Optional<ThirdPartyLayout> layout,
-                                     CalibrationSettings settings, ScanEventSink sink, InstantSource clock) {
+                                     CalibrationSettings settings, ScanEventSink sink, FrameTap tap,
+                                     InstantSource clock) {
         Optional<ScanStarted> recorded = cams.get(0).started();
         for (CameraCapture c : cams) {
             if (!c.started().map(ScanStarted::scanId).equals(recorded.map(ScanStarted::scanId))) {
@@ -100,8 +127,10 @@ public final class CaptureReplay {
             CalibrationSettings s = new CalibrationSettings(settings.referenceFrames(), panel, settings.minResponseDn(),
                     settings.maxBadElementFraction());
             try (EnviReader dark = c.capture().openDark(); EnviReader white = c.capture().openWhite()) {
-                RadiometricCalibration rc = RadiometricCalibration.fromReferences(c.referenceFrames(dark, start),
-                        c.referenceFrames(white, start), s);
+                List<RawFrame> darkFrames = c.referenceFrames(dark, start);
+                List<RawFrame> whiteFrames = c.referenceFrames(white, start);
+                RadiometricCalibration rc = RadiometricCalibration.fromReferences(darkFrames, whiteFrames, s);
+                tap.references(c.setup().sensor().id(), darkFrames, whiteFrames);
                 cal.put(kind, rc);
                 notes.addAll(rc.degradations());
             }
@@ -116,6 +145,7 @@ public final class CaptureReplay {
                 if (i < c.lines()) {
                     SensorKind kind = c.setup().sensor().kind();
                     RawFrame f = c.frame(i, start);
+                    tap.frame(c.setup().sensor().id(), c.lineIndex(i), f);
                     sink.publish(cal.get(kind).apply(f, started.scanId(), c.lineIndex(i)));
                     published.merge(kind, 1L, Long::sum);
                 }

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * It is the scanner's {@link RawFrameTap} and wraps its {@link ScanEventSink}: the tap does not carry the scan id, so
  * reference frames (taken before the scan's start event) are held until the {@link ScanStarted} passes through, then
  * sent ahead of the lines. Producer settings as {@link KafkaScanEventPublisher}'s (idempotent, acks from all in-sync
- * replicas), batches compressed with zstd level {@value #ZSTD_LEVEL}. A frame whose record would exceed {@link HyclusTopics#MAX_RECORD_BYTES} is refused before sending with an
+ * replicas), not compressed by the producer: the codec packs 12-bit counts two into three bytes, 75 % of uint16, for a
+ * fraction of the CPU zstd level 1 took for 79 % (docs/raw-frames.md; zstd ran on the scanning thread). A frame whose record would exceed {@link HyclusTopics#MAX_RECORD_BYTES} is refused before sending with an
  * {@link AcquisitionException} naming scan, camera and frame (the scan aborts: a scan is never kept with a frame missing).
  * The first send failure is kept and thrown by the next frame, {@link #flush()} (the scanner flushes at the end of every
  * scan) or {@link #close()}. Does not close the wrapped sink.
@@ -38,12 +39,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class KafkaRawFramePublisher implements RawFrameTap, ScanEventSink, AutoCloseable {
     /** Room beside key and value in a request of {@link HyclusTopics#MAX_RECORD_BYTES}: batch header (61 bytes), record framing. */
     static final int RECORD_FRAMING_BYTES = 512;
-    /**
-     * Batches are compressed with zstd at this level (lossless; the codec keeps counts uncompressed, so the CRC and the
-     * size check are of the counts themselves): ~79 % of the counts' bytes on simulated full-size frames for ~0.8 ms
-     * per VNIR frame (docs/raw-frames.md).
-     */
-    static final int ZSTD_LEVEL = 1;
 
     private final Topic<String, ScanRawFrame> topic = HyclusTopics.RAW_FRAMES;
     private final KafkaProducer<String, byte[]> producer;
@@ -54,7 +49,7 @@ public final class KafkaRawFramePublisher implements RawFrameTap, ScanEventSink,
     private final Map<String, References> pending = new LinkedHashMap<>();
     private String scanId;
 
-    private record References(RigCamera camera, List<RawFrame> dark, List<RawFrame> white) {
+    private record References(List<RawFrame> dark, List<RawFrame> white) {
     }
 
     /** @param delegate where the scan's events go on to (usually a {@link KafkaScanEventPublisher}) */
@@ -75,23 +70,31 @@ public final class KafkaRawFramePublisher implements RawFrameTap, ScanEventSink,
                 ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
-                ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, ZSTD_LEVEL);
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         this.producer = new KafkaProducer<>(conf, topic.keySerde().serializer(), new ByteArraySerializer());
     }
 
     @Override
     public void references(RigCamera camera, List<RawFrame> dark, List<RawFrame> white) {
+        references(camera.sensor().id(), dark, white);
+    }
+
+    /** Camera {@code cameraId}'s references, before the scan's start event (a recorded capture replayed). */
+    public void references(String cameraId, List<RawFrame> dark, List<RawFrame> white) {
         rethrow();
         scanId = null; // references come before a scan's start: a scan before that never completed is over
-        pending.put(camera.sensor().id(), new References(camera, List.copyOf(dark), List.copyOf(white)));
+        pending.put(cameraId, new References(List.copyOf(dark), List.copyOf(white)));
     }
 
     @Override
     public void frame(RigCamera camera, long line, RawFrame frame) {
+        frame(camera.sensor().id(), line, frame);
+    }
+
+    /** Line {@code line} of camera {@code cameraId}, after the scan's start event. */
+    public void frame(String cameraId, long line, RawFrame frame) {
         if (scanId == null) {
-            throw new AcquisitionException("raw frame #" + frame.sequence() + " of camera " + camera.sensor().id()
+            throw new AcquisitionException("raw frame #" + frame.sequence() + " of camera " + cameraId
                     + " (line " + line + ") came before the scan started");
         }
         send(frame, RawFrameRole.LINE, line);

@@ -37,12 +37,14 @@ class KafkaRawFramePublisherTest {
 
     @Test
     void frameOverTheRecordLimit_isRefusedBeforeSending_namingScanCameraAndFrame() {
-        // 2048 x 1024 counts = 4 MiB of counts: more than a record of HyclusTopics.MAX_RECORD_BYTES can hold
+        // 2048 x 1024 counts as uint16 (one count beyond 12 bits, so not packed) = 4 MiB of counts: more than a record
+        // of HyclusTopics.MAX_RECORD_BYTES can hold
         RigCamera cam = camera(2048, 1024);
         List<ScanEvent> passed = new ArrayList<>();
         try (KafkaRawFramePublisher p = new KafkaRawFramePublisher(NO_BROKER, sink(passed))) {
-            RawFrame big = RawFrame.wrapping("vnir", SensorKind.VNIR, 77, Instant.EPOCH, 150_500, 2048, 1024,
-                    new short[2048 * 1024]);
+            short[] counts = new short[2048 * 1024];
+            counts[7] = 5000;
+            RawFrame big = RawFrame.wrapping("vnir", SensorKind.VNIR, 77, Instant.EPOCH, 150_500, 2048, 1024, counts);
             p.publish(started("scan-big", cam));
             AcquisitionException e = assertThrows(AcquisitionException.class, () -> p.frame(cam, 3, big));
             int size = 2 * 2048 * 1024 + 95 + "scan-big".length() + KafkaRawFramePublisher.RECORD_FRAMING_BYTES;

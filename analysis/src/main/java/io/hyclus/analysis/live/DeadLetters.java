@@ -17,13 +17,13 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
-    static ProducerRecord<byte[], byte[]> of(ConsumerRecord<byte[], byte[]> r, String reason) {
+    static ProducerRecord<byte[], byte[]> of(ConsumerRecord<byte[], byte[]> r, String reason, String topic) {
         Headers h = new RecordHeaders(r.headers().toArray());
         h.add(DeadLetterHeaders.ERROR, utf8(reason));
         h.add(DeadLetterHeaders.SOURCE_TOPIC, utf8(r.topic()));
         h.add(DeadLetterHeaders.SOURCE_PARTITION, utf8(String.valueOf(r.partition())));
         h.add(DeadLetterHeaders.SOURCE_OFFSET, utf8(String.valueOf(r.offset())));
-        return new ProducerRecord<>(HyclusTopics.SAMPLE_CONTAINERS_DEAD_LETTERS.name(), null, r.key(), r.value(), h);
+        return new ProducerRecord<>(topic, null, r.key(), r.value(), h);
     }
 
     static String where(ConsumerRecord<?, ?> r) {

@@ -139,12 +139,14 @@ final class EncoderLoop implements Runnable {
             CodesFile.write(codes.get());
             return new Handled(Outcome.ENCODED, publish(codes.get()), sample);
         } catch (CodecException | BadSampleException e) {
-            LOG.error("encoder: dead-lettered {} to {}: {}", where, HyclusTopics.SAMPLE_CONTAINERS_DEAD_LETTERS.name(),
+            LOG.error("encoder: dead-lettered {} to {}: {}", where,
+                    settings.topics().name(HyclusTopics.SAMPLE_CONTAINERS_DEAD_LETTERS),
                     e.getMessage());
             if (sample != null) {
                 deleteStaleCodes(sample);
             }
-            producer.send(DeadLetters.of(r, e.getMessage()));
+            producer.send(DeadLetters.of(r, e.getMessage(),
+                    settings.topics().name(HyclusTopics.SAMPLE_CONTAINERS_DEAD_LETTERS)));
             return new Handled(Outcome.DEAD_LETTERED, 0, sample);
         }
     }
@@ -157,7 +159,8 @@ final class EncoderLoop implements Runnable {
         for (CameraCodes c : s.cameras()) {
             for (SampleCodes chunk : SampleCodes.split(s.scanId(), s.metadata(), c.camera(), c.modelRef(), file,
                     s.encodedAt(), c.codes(), c.codeSize(), settings.maxCodesBytes())) {
-                producer.send(new ProducerRecord<>(HyclusTopics.SAMPLE_CODES.name(), key, SampleCodesCodec.encode(chunk)));
+                producer.send(new ProducerRecord<>(settings.topics().name(HyclusTopics.SAMPLE_CODES), key,
+                        SampleCodesCodec.encode(chunk)));
             }
             spectra += c.rows();
         }

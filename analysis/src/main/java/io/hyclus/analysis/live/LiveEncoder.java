@@ -131,14 +131,14 @@ public final class LiveEncoder implements AutoCloseable {
         try {
             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(s), new ByteArrayDeserializer(),
                     new ByteArrayDeserializer());
-            consumer.subscribe(List.of(HyclusTopics.SAMPLE_CONTAINERS.name()));
+            consumer.subscribe(List.of(s.topics().name(HyclusTopics.SAMPLE_CONTAINERS)));
             e = new LiveEncoder(s, catalog, clock, consumer, producer);
         } catch (RuntimeException ex) {
             producer.close(Duration.ZERO);
             throw ex;
         }
         e.thread.start();
-        LOG.info("Live encoder {} reading {} on {} (group {})", s.instanceId(), HyclusTopics.SAMPLE_CONTAINERS.name(),
+        LOG.info("Live encoder {} reading {} on {} (group {})", s.instanceId(), s.topics().name(HyclusTopics.SAMPLE_CONTAINERS),
                 s.bootstrapServers(), s.groupId());
         return e;
     }

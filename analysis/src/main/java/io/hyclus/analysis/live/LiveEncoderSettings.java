@@ -3,6 +3,7 @@ package io.hyclus.analysis.live;
 import io.hyclus.core.Checks;
 import io.hyclus.core.codec.SampleCodesCodec;
 import io.hyclus.kafka.topic.HyclusTopics;
+import io.hyclus.kafka.topic.TopicNames;
 
 import java.time.Duration;
 
@@ -24,9 +25,11 @@ import java.time.Duration;
  * @param maxPollRecords   sample records fetched at a time (each is encoded in its own transaction)
  * @param pollTimeout      longest wait for new records before the loop checks whether it should stop
  * @param faults           {@link FaultHook#NONE} except in tests
+ * @param topics           the topics read and written: {@link TopicNames#LIVE}, or a replay's own (docs/replay.md)
  */
 public record LiveEncoderSettings(String bootstrapServers, String groupId, String instanceId, int batchRows,
-                                  int maxCodesBytes, int maxPollRecords, Duration pollTimeout, FaultHook faults) {
+                                  int maxCodesBytes, int maxPollRecords, Duration pollTimeout, FaultHook faults,
+                                  TopicNames topics) {
     public static final String DEFAULT_GROUP_ID = "hyclus-live-encoder";
     public static final int DEFAULT_BATCH_ROWS = 4096;
     public static final int DEFAULT_MAX_POLL_RECORDS = 8;
@@ -49,30 +52,38 @@ public record LiveEncoderSettings(String bootstrapServers, String groupId, Strin
             throw new IllegalArgumentException("poll timeout must be positive: " + pollTimeout);
         }
         Checks.notNull("fault hook", faults);
+        Checks.notNull("encoder topics", topics);
     }
 
     public static LiveEncoderSettings defaults(String bootstrapServers, String instanceId) {
         return new LiveEncoderSettings(bootstrapServers, DEFAULT_GROUP_ID, instanceId, DEFAULT_BATCH_ROWS,
-                HyclusTopics.MAX_CODES_BYTES, DEFAULT_MAX_POLL_RECORDS, Duration.ofMillis(200), FaultHook.NONE);
+                HyclusTopics.MAX_CODES_BYTES, DEFAULT_MAX_POLL_RECORDS, Duration.ofMillis(200), FaultHook.NONE,
+                TopicNames.LIVE);
     }
 
     public LiveEncoderSettings withGroupId(String id) {
         return new LiveEncoderSettings(bootstrapServers, id, instanceId, batchRows, maxCodesBytes, maxPollRecords,
-                pollTimeout, faults);
+                pollTimeout, faults, topics);
     }
 
     public LiveEncoderSettings withBatchRows(int rows) {
         return new LiveEncoderSettings(bootstrapServers, groupId, instanceId, rows, maxCodesBytes, maxPollRecords,
-                pollTimeout, faults);
+                pollTimeout, faults, topics);
     }
 
     public LiveEncoderSettings withMaxCodesBytes(int bytes) {
         return new LiveEncoderSettings(bootstrapServers, groupId, instanceId, batchRows, bytes, maxPollRecords,
-                pollTimeout, faults);
+                pollTimeout, faults, topics);
     }
 
     public LiveEncoderSettings withFaults(FaultHook hook) {
         return new LiveEncoderSettings(bootstrapServers, groupId, instanceId, batchRows, maxCodesBytes, maxPollRecords,
-                pollTimeout, hook);
+                pollTimeout, hook, topics);
+    }
+
+    /** The same settings on {@code other} topics (a replay's own). */
+    public LiveEncoderSettings withTopics(TopicNames other) {
+        return new LiveEncoderSettings(bootstrapServers, groupId, instanceId, batchRows, maxCodesBytes, maxPollRecords,
+                pollTimeout, faults, other);
     }
 }

@@ -58,7 +58,7 @@ public final class ClusterOptions {
                 .withAbandonAfter(java.time.Duration.ofSeconds(abandonAfterSeconds)).withTopicPartitions(partitions);
     }
 
-    static Path workDir(CommandSpec command, String path) {
+    public static Path workDir(CommandSpec command, String path) {
         Path dir;
         try {
             dir = Path.of(path);

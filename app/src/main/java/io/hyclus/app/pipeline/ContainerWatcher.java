@@ -21,14 +21,21 @@ import java.util.Map;
  */
 public final class ContainerWatcher implements AutoCloseable {
     private final KafkaConsumer<String, SampleContainerWritten> consumer;
+    private final String topic;
 
     public ContainerWatcher(String bootstrapServers) {
+        this(bootstrapServers, HyclusTopics.SAMPLE_CONTAINERS.name());
+    }
+
+    /** Watches {@code topic}: {@link HyclusTopics#SAMPLE_CONTAINERS}, or a replay's own (docs/replay.md). */
+    public ContainerWatcher(String bootstrapServers, String topic) {
+        this.topic = topic;
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 HyclusTopics.SAMPLE_CONTAINERS.keySerde().deserializer(),
                 HyclusTopics.SAMPLE_CONTAINERS.valueSerde().deserializer());
-        List<TopicPartition> parts = consumer.partitionsFor(HyclusTopics.SAMPLE_CONTAINERS.name(), Duration.ofSeconds(30))
+        List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30))
                 .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(parts);
         consumer.seekToEnd(parts);
@@ -46,7 +53,7 @@ public final class ContainerWatcher implements AutoCloseable {
             healthCheck.run();
             if (System.nanoTime() > deadline) {
                 throw new AppException("only " + got.size() + " of " + expected + " containers of scan " + scanId
-                        + " arrived on " + HyclusTopics.SAMPLE_CONTAINERS.name() + " within " + timeout.toSeconds() + " s");
+                        + " arrived on " + topic + " within " + timeout.toSeconds() + " s");
             }
             for (ConsumerRecord<String, SampleContainerWritten> r : consumer.poll(Duration.ofMillis(500))) {
                 if (r.value().scanId().equals(scanId)) {

@@ -25,6 +25,7 @@ import io.hyclus.core.scan.SampleContainerWritten;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.tray.TraySlot;
+import io.hyclus.hardware.camera.RawFrame;
 import io.hyclus.simulator.campaign.TrayPlanner;
 import io.hyclus.simulator.campaign.TrayPlanner.SimulatedTray;
 import io.hyclus.simulator.scene.BeltScene;
@@ -137,7 +138,9 @@ public final class ScanSession {
 
     private ScanResult replay(Path dir) {
         try (Pipeline pipeline = Pipeline.start(settings.pipeline(), clock, out);
-             KafkaScanEventPublisher publisher = new KafkaScanEventPublisher(pipeline.bootstrapServers());
+             KafkaScanEventPublisher events = new KafkaScanEventPublisher(pipeline.bootstrapServers());
+             // the capture's counts go to hyclus.raw-frames too, so the replayed scan can be replayed or exported again
+             KafkaRawFramePublisher publisher = new KafkaRawFramePublisher(pipeline.bootstrapServers(), events);
              ContainerWatcher watcher = new ContainerWatcher(pipeline.bootstrapServers())) {
             AtomicReference<ScanStarted> started = new AtomicReference<>();
             ScanEventSink sink = new ScanEventSink() {
@@ -157,8 +160,19 @@ public final class ScanSession {
                     publisher.flush();
                 }
             };
+            CaptureReplay.FrameTap tap = new CaptureReplay.FrameTap() {
+                @Override
+                public void references(String cameraId, List<RawFrame> dark, List<RawFrame> white) {
+                    publisher.references(cameraId, dark, white);
+                }
+
+                @Override
+                public void frame(String cameraId, long line, RawFrame frame) {
+                    publisher.frame(cameraId, line, frame);
+                }
+            };
             ScanReport report = CaptureReplay.replay(dir, settings.plan().flatMap(ScanPlan::thirdParty),
-                    settings.scan().calibration(), StitchingSink.around(sink, settings.stitch()), clock);
+                    settings.scan().calibration(), StitchingSink.around(sink, settings.stitch()), tap, clock);
             List<SampleContainerWritten> written = watcher.await(report.scanId(),
                     started.get().tray().slots().size(), settings.timeout(), pipeline::checkHealth);
             return new ScanResult(report, List.of(), List.of(), written);

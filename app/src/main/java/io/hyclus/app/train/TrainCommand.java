@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
         description = {"Trains a model (PCA, dense or convolutional autoencoder) on one camera's spectra from sample "
                 + "containers and stores it as a new version in the model registry (docs/models.md).",
             "--camera STITCHED trains on the stitched 400-2500 nm spectra (docs/stitching.md)."})
-public final class TrainCommand implements Callable<Integer> {
+public class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -97,8 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingJob job = job();
-        Path registryDir = registry == null ? TrainOptions.path(spec, "--work-dir", workDir).resolve("models")
-                : TrainOptions.path(spec, "--registry", registry);
+        Path registryDir = registryDir();
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         TrainingData data = TrainingDataReader.read(job.data());
@@ -115,8 +114,14 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The registry: {@code --registry}, or {@code <work-dir>/models}. */
+    final Path registryDir() {
+        return registry == null ? TrainOptions.path(spec, "--work-dir", workDir).resolve("models")
+                : TrainOptions.path(spec, "--registry", registry);
+    }
+
     /** Every option checked and turned into the job (exit 2 on a bad one), before anything is read. */
-    private TrainingJob job() {
+    final TrainingJob job() {
         ModelSpec modelSpec = TrainOptions.model(spec, model, codeSize);
         OptionChecks.range(spec, "--spectra-per-sample", spectraPerSample, 1, 10_000_000);
         OptionChecks.range(spec, "--epochs", epochs, 1, 100_000);
@@ -137,7 +142,7 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainingJob(modelSpec, data, settings, promote, Map.of("command", command));
     }
 
-    private static void describe(PrintWriter out, TrainingData d, TrainingJob job, double readSeconds) {
+    static void describe(PrintWriter out, TrainingData d, TrainingJob job, double readSeconds) {
         d.skipped().forEach(s -> out.println("warning: " + s));
         double[] wl = d.wavelengthNm();
         out.printf(Locale.ROOT, "Training %s on %s spectra (%d bands, %.1f-%.1f nm) from %d containers under %s (%s):%n",
@@ -149,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void report(PrintWriter out, TrainingRun.Result r, TrainingJob job, double seconds) {
+    static void report(PrintWriter out, TrainingRun.Result r, TrainingJob job, double seconds) {
         List<EpochRecord> e = r.epochs();
         EpochRecord last = e.get(e.size() - 1);
         EpochRecord best = e.stream().min((a, b) -> Double.compare(a.validationLoss(), b.validationLoss())).orElse(last);

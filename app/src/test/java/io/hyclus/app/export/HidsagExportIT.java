@@ -198,9 +198,12 @@ class HidsagExportIT {
     @Test
     void export_unknownFormat_exit2_nothingWritten() {
         Path out = dir.resolve("out");
-        Run r = run("export", "--format", "envi", "--samples", dir.toString(), out.toString());
+        Run r = run("export", "--format", "xml", "--samples", dir.toString(), out.toString());
         assertEquals(2, r.rc(), r.out());
-        assertTrue(r.out().startsWith("--format must be one of [hidsag]: 'envi'"), r.out());
+        assertTrue(r.out().startsWith("--format must be one of [hidsag, envi]: 'xml'"), r.out());
+        Run envi = run("export", "--format", "envi", "--samples", dir.toString(), out.toString());
+        assertEquals(2, envi.rc(), envi.out());
+        assertTrue(envi.out().startsWith("--format envi exports a scan recorded on Kafka: give --scan ID"), envi.out());
         assertFalse(Files.exists(out));
     }
 

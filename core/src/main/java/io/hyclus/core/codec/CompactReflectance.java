@@ -1,6 +1,7 @@
 package io.hyclus.core.codec;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -32,37 +33,59 @@ public final class CompactReflectance {
     /** Largest |reflectance| the codec takes: far beyond any calibrated value (a glint is ~2). */
     public static final double MAX_ABS = 1000;
     private static final int RESET = 64;
+    /** version, step bits, pixels, bands, stream length. */
+    private static final int HEADER = 14;
+    /** The longest code: the escape, 24 + 32 bits. */
+    private static final int MAX_CODE_BYTES = 7;
 
     private CompactReflectance() {
     }
 
     /** Encodes {@code pixels x bands} values; throws {@link CodecException} for a value beyond ±{@link #MAX_ABS}. */
     static byte[] encode(float[] r, int pixels, int bands, String what) {
-        int[] q = new int[r.length];
+        Scratch s = SCRATCH.get();
+        int[] q = s.values(r.length);
         for (int i = 0; i < r.length; i++) {
             float v = r[i];
             if (!(Math.abs(v) <= MAX_ABS)) {
                 throw new CodecException(what + ": value " + v + " at pixel " + i / bands + ", band " + i % bands
                         + " is beyond the compact codec's range of +/-" + MAX_ABS);
             }
-            q[i] = (int) Math.round(v * (double) (1 << STEP_BITS));
+            // v * 2^13 + 0.5 is exact in double for every float in range, so floor gives Math.round's value, faster
+            q[i] = (int) Math.floor(v * (double) (1 << STEP_BITS) + 0.5);
         }
-        BitWriter bits = new BitWriter(r.length);
-        Adaptive rice = new Adaptive();
+        Encoder enc = new Encoder(s, HEADER);
+        int[] u = s.row(bands);
+        int[] ks = s.parameters(bands);
         for (int p = 0; p < pixels; p++) {
+            // residuals of the row first, then their codes: the codes' running sums are then the only serial chain
             int row = p * bands;
-            for (int b = 0; b < bands; b++) {
-                int e = q[row + b] - predict(q, p, b, bands);
-                rice.write(bits, (e << 1) ^ (e >> 31));
+            if (p == 0) {
+                int prev = 0;
+                for (int b = 0; b < bands; b++) {
+                    u[b] = zigzag(q[b] - prev);
+                    prev = q[b];
+                }
+            } else {
+                u[0] = zigzag(q[row] - q[row - bands]);
+                for (int b = 1; b < bands; b++) {
+                    int i = row + b;
+                    u[b] = zigzag(q[i] - med(q[i - 1], q[i - bands], q[i - bands - 1]));
+                }
             }
+            enc.ensure(bands * MAX_CODE_BYTES + 8);
+            enc.writeRow(u, bands, ks);
         }
-        byte[] stream = bits.toBytes();
+        int end = enc.finish();
+        int n = end - HEADER;
         CRC32C crc = new CRC32C();
-        crc.update(stream);
-        ByteBuffer out = ByteBuffer.allocate(1 + 1 + 4 + 4 + 4 + stream.length + 4);
-        out.put((byte) VERSION).put((byte) STEP_BITS).putInt(pixels).putInt(bands).putInt(stream.length).put(stream)
-                .putInt((int) crc.getValue());
-        return out.array();
+        crc.update(enc.buf, HEADER, n);
+        ByteBuffer out = ByteBuffer.wrap(enc.buf);
+        out.put((byte) VERSION).put((byte) STEP_BITS).putInt(pixels).putInt(bands).putInt(n);
+        out.position(end);
+        out.putInt((int) crc.getValue());
+        s.buf = enc.buf;
+        return Arrays.copyOf(enc.buf, end + 4);
     }
 
     /** Decodes a payload into reflectance, checking it against the record's own {@code pixels} and {@code bands}. */
@@ -91,199 +114,251 @@ public final class CompactReflectance {
             throw new CodecException(where + ": compact line bit stream of " + n + " bytes, " + (in.remaining() - 4)
                     + " present");
         }
-        byte[] stream = new byte[n];
-        in.get(stream);
-        int stored = in.getInt();
+        int stored = ByteBuffer.wrap(payload, HEADER + n, 4).getInt();
         CRC32C crc = new CRC32C();
-        crc.update(stream);
+        crc.update(payload, HEADER, n);
         if ((int) crc.getValue() != stored) {
             throw new CodecException(String.format("%s: compact line checksum 0x%08X, its bit stream gives 0x%08X",
                     where, stored, (int) crc.getValue()));
         }
-        long count = (long) pixels * bands;
-        int[] q = new int[(int) count];
-        BitReader bits = new BitReader(stream, where);
-        Adaptive rice = new Adaptive();
+        int count = pixels * bands;
+        int[] q = SCRATCH.get().values(count);
+        Decoder dec = new Decoder(payload, HEADER, HEADER + n, where);
         for (int p = 0; p < pixels; p++) {
             int row = p * bands;
-            for (int b = 0; b < bands; b++) {
-                int u = rice.read(bits);
-                int e = (u >>> 1) ^ -(u & 1);
-                q[row + b] = predict(q, p, b, bands) + e;
+            if (p == 0) {
+                int prev = 0;
+                for (int b = 0; b < bands; b++) {
+                    prev += dec.read();
+                    q[b] = prev;
+                }
+                continue;
+            }
+            q[row] = q[row - bands] + dec.read();
+            for (int b = 1; b < bands; b++) {
+                int i = row + b;
+                q[i] = med(q[i - 1], q[i - bands], q[i - bands - 1]) + dec.read();
             }
         }
-        bits.expectEnd();
-        float[] r = new float[q.length];
-        for (int i = 0; i < q.length; i++) {
+        dec.expectEnd();
+        float[] r = new float[count];
+        for (int i = 0; i < count; i++) {
             r[i] = (float) (q[i] * STEP);
         }
         return r;
     }
 
-    /** The median edge detector (see the class comment). */
-    private static int predict(int[] q, int p, int b, int bands) {
-        int i = p * bands + b;
-        if (p == 0) {
-            return b == 0 ? 0 : q[i - 1];
-        }
-        int c = q[i - bands];
-        if (b == 0) {
-            return c;
-        }
-        int a = q[i - 1];
-        int d = q[i - bands - 1];
-        int mx = Math.max(a, c);
-        int mn = Math.min(a, c);
-        if (d >= mx) {
-            return mn;
-        }
-        if (d <= mn) {
-            return mx;
-        }
-        return a + c - d;
+    private static int zigzag(int e) {
+        return (e << 1) ^ (e >> 31);
     }
 
-    /** Golomb-Rice with the parameter from a running mean (LOCO-I style). */
-    private static final class Adaptive {
+    /** The median edge detector (see the class comment): {@code a} previous band, {@code c} previous pixel. */
+    private static int med(int a, int c, int d) {
+        // the same as the three cases of the class comment: a + c - d clamped to [min(a, c), max(a, c)], branch-free
+        return Math.max(Math.min(a, c), Math.min(Math.max(a, c), a + c - d));
+    }
+
+    /**
+     * The Golomb-Rice parameter from the running mean: the smallest k with {@code count * 2^k >= sum}, at most 30 (and
+     * 30 when the sum has decayed to 0, as version 1 defines it).
+     */
+    static int riceParameter(long sum, int count) {
+        if (sum == 0) {
+            return 30;
+        }
+        int k = Math.max(0, Long.numberOfLeadingZeros(count) - Long.numberOfLeadingZeros(sum));
+        k += (int) ((((long) count << k) - sum) >>> 63); // one more when count * 2^k is still below the sum
+        return Math.min(30, k);
+    }
+
+    /** Per-thread buffers, so encoding and decoding a line allocates only its result. */
+    private static final class Scratch {
+        private int[] values = new int[0];
+        private byte[] buf = new byte[64];
+        private int[] row = new int[0];
+
+        private int[] parameters = new int[0];
+
+        int[] parameters(int n) {
+            if (parameters.length < n) {
+                parameters = new int[n];
+            }
+            return parameters;
+        }
+
+        int[] row(int n) {
+            if (row.length < n) {
+                row = new int[n];
+            }
+            return row;
+        }
+
+        int[] values(int n) {
+            if (values.length < n) {
+                values = new int[n];
+            }
+            return values;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Zig-zag, adaptive Golomb-Rice and the bit packing in one place; each code goes in with one shift. */
+    private static final class Encoder {
+        private byte[] buf;
+        private int pos;
+        private long acc;
+        private int filled;
         private long sum = 16;
         private int count = 1;
 
-        /** The smallest k with count * 2^k >= sum, at most 30. */
-        private int k() {
-            long t = (sum + count - 1) / count;
-            return Math.min(30, 64 - Long.numberOfLeadingZeros(t - 1));
+        Encoder(Scratch s, int start) {
+            this.buf = s.buf;
+            this.pos = start;
         }
 
-        private void update(int u) {
+        void ensure(int bytes) {
+            if (pos + bytes > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + bytes));
+            }
+        }
+
+        /**
+         * Writes a row of zig-zag mapped residuals: first every value's Rice parameter (the running sums depend on the
+         * values only), then the codes, so neither loop waits on the other's arithmetic.
+         */
+        void writeRow(int[] u, int n, int[] ks) {
+            long sm = sum;
+            int cnt = count;
+            for (int b = 0; b < n; b++) {
+                ks[b] = riceParameter(sm, cnt);
+                sm += u[b] & 0xFFFFFFFFL;
+                if (++cnt == RESET) {
+                    sm >>= 1;
+                    cnt >>= 1;
+                }
+            }
+            sum = sm;
+            count = cnt;
+            for (int b = 0; b < n; b++) {
+                write(u[b], ks[b]);
+            }
+        }
+
+        private void write(int u, int k) {
+            long uu = u & 0xFFFFFFFFL;
+            long unary = uu >>> k;
+            long code;
+            int len;
+            if (unary >= ESCAPE_UNARY) {
+                code = ((1L << ESCAPE_UNARY) - 1) << 32 | uu;
+                len = ESCAPE_UNARY + 32;
+            } else {
+                code = ((1L << unary) - 1) << (k + 1) | (uu & ((1L << k) - 1));
+                len = (int) unary + 1 + k;
+            }
+            if (filled + len > 64) {
+                flushBytes();
+            }
+            acc = acc << len | code;
+            filled += len;
+            if (filled >= 32) {
+                filled -= 32;
+                int w = (int) (acc >>> filled);
+                buf[pos] = (byte) (w >>> 24);
+                buf[pos + 1] = (byte) (w >>> 16);
+                buf[pos + 2] = (byte) (w >>> 8);
+                buf[pos + 3] = (byte) w;
+                pos += 4;
+            }
+        }
+
+        private void flushBytes() {
+            while (filled >= 8) {
+                filled -= 8;
+                buf[pos++] = (byte) (acc >>> filled);
+            }
+        }
+
+        /** Pads the last byte with zeros and returns the end of the stream, leaving room for the checksum. */
+        int finish() {
+            ensure(8);
+            flushBytes();
+            if (filled > 0) {
+                buf[pos++] = (byte) (acc << (8 - filled));
+                filled = 0;
+            }
+            return pos;
+        }
+    }
+
+    private static final class Decoder {
+        private final byte[] buf;
+        private final int end;
+        private final String where;
+        private int pos;
+        private long acc;
+        private int available;
+        private long sum = 16;
+        private int count = 1;
+
+        Decoder(byte[] buf, int start, int end, String where) {
+            this.buf = buf;
+            this.pos = start;
+            this.end = end;
+            this.where = where;
+        }
+
+        private void fill() {
+            while (available <= 56 && pos < end) {
+                acc = acc << 8 | (buf[pos++] & 0xFF);
+                available += 8;
+            }
+        }
+
+        private CodecException ended() {
+            return new CodecException(where + ": compact line bit stream ends before its last value");
+        }
+
+        private long take(int n) {
+            if (available < n) {
+                throw ended();
+            }
+            available -= n;
+            return n == 0 ? 0 : (acc >>> available) & ((1L << n) - 1);
+        }
+
+        int read() {
+            int k = riceParameter(sum, count);
+            fill();
+            if (available == 0) {
+                throw ended();
+            }
+            int ones = Long.numberOfLeadingZeros(~(acc << (64 - available)));
+            long uu;
+            if (ones >= ESCAPE_UNARY) {
+                available -= ESCAPE_UNARY;
+                uu = take(32);
+            } else {
+                if (ones >= available) {
+                    throw ended();
+                }
+                available -= ones + 1;
+                uu = (long) ones << k | take(k);
+            }
+            int u = (int) uu;
             sum += u & 0xFFFFFFFFL;
             if (++count == RESET) {
                 sum >>= 1;
                 count >>= 1;
             }
-        }
-
-        void write(BitWriter w, int u) {
-            int k = k();
-            long unary = (u & 0xFFFFFFFFL) >>> k;
-            if (unary >= ESCAPE_UNARY) {
-                w.ones(ESCAPE_UNARY);
-                w.bits(u & 0xFFFFFFFFL, 32);
-            } else {
-                w.ones((int) unary);
-                w.bits(0, 1);
-                w.bits(u & ((1L << k) - 1), k);
-            }
-            update(u);
-        }
-
-        int read(BitReader r) {
-            int k = k();
-            int unary = r.countOnes(ESCAPE_UNARY);
-            int u;
-            if (unary == ESCAPE_UNARY) {
-                u = (int) r.bits(32);
-            } else {
-                u = (int) ((long) unary << k | r.bits(k));
-            }
-            update(u);
-            return u;
-        }
-    }
-
-    private static final class BitWriter {
-        private byte[] buf;
-        private int pos;
-        private long acc;
-        private int filled;
-
-        BitWriter(int values) {
-            buf = new byte[Math.max(64, values)];
-        }
-
-        void ones(int n) {
-            while (n > 0) {
-                int m = Math.min(n, 32);
-                bits((1L << m) - 1, m);
-                n -= m;
-            }
-        }
-
-        void bits(long v, int n) {
-            if (n == 0) {
-                return;
-            }
-            acc = (acc << n) | (v & ((1L << n) - 1));
-            filled += n;
-            while (filled >= 8) {
-                filled -= 8;
-                put((byte) (acc >>> filled));
-            }
-        }
-
-        private void put(byte b) {
-            if (pos == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-            }
-            buf[pos++] = b;
-        }
-
-        byte[] toBytes() {
-            if (filled > 0) {
-                put((byte) (acc << (8 - filled)));
-                filled = 0;
-            }
-            return java.util.Arrays.copyOf(buf, pos);
-        }
-    }
-
-    private static final class BitReader {
-        private final byte[] buf;
-        private final String where;
-        private int pos;
-        private long acc;
-        private int available;
-
-        BitReader(byte[] buf, String where) {
-            this.buf = buf;
-            this.where = where;
-        }
-
-        private void need(int n) {
-            while (available < n) {
-                if (pos == buf.length) {
-                    throw new CodecException(where + ": compact line bit stream ends before its last value");
-                }
-                acc = (acc << 8) | (buf[pos++] & 0xFF);
-                available += 8;
-            }
-        }
-
-        long bits(int n) {
-            if (n == 0) {
-                return 0;
-            }
-            need(n);
-            available -= n;
-            return (acc >>> available) & ((1L << n) - 1);
-        }
-
-        int countOnes(int max) {
-            int n = 0;
-            while (n < max) {
-                need(1);
-                available--;
-                if (((acc >>> available) & 1) == 0) {
-                    return n;
-                }
-                n++;
-            }
-            return n;
+            return (u >>> 1) ^ -(u & 1);
         }
 
         void expectEnd() {
-            if (pos != buf.length || (available > 0 && (acc & ((1L << available) - 1)) != 0)) {
-                throw new CodecException(where + ": compact line bit stream has " + (buf.length - pos) + " bytes after its"
-                        + " last value");
+            if (pos != end || available >= 8 || (available > 0 && (acc & ((1L << available) - 1)) != 0)) {
+                throw new CodecException(where + ": compact line bit stream has " + (end - pos + available / 8)
+                        + " bytes after its last value");
             }
         }
     }

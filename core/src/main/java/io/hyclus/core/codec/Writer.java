@@ -94,6 +94,37 @@ final class Writer {
         return this;
     }
 
+    /**
+     * Length, then the values (each at most 4095) packed two into three bytes, big-endian: {@code a >> 4},
+     * {@code (a & 0xF) << 4 | b >> 8}, {@code b & 0xFF}; an odd last value takes two bytes, its low nibble's byte
+     * padded with zeros.
+     */
+    Writer packed12(short[] v) {
+        i32(v.length);
+        byte[] out = new byte[packed12Bytes(v.length)];
+        int o = 0;
+        int i = 0;
+        for (; i + 1 < v.length; i += 2) {
+            int a = v[i];
+            int b = v[i + 1];
+            out[o] = (byte) (a >> 4);
+            out[o + 1] = (byte) ((a << 4) | (b >> 8));
+            out[o + 2] = (byte) b;
+            o += 3;
+        }
+        if (i < v.length) {
+            out[o] = (byte) (v[i] >> 4);
+            out[o + 1] = (byte) (v[i] << 4);
+        }
+        ensure(out.length);
+        buf.put(out);
+        return this;
+    }
+
+    static int packed12Bytes(int values) {
+        return (int) ((3L * values + 1) / 2);
+    }
+
     int position() {
         return buf.position();
     }

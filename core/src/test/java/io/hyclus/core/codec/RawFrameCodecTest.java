@@ -35,6 +35,55 @@ class RawFrameCodecTest {
         assertArrayEquals(f.counts(), back.counts());
     }
 
+    @Property(tries = 100)
+    void twelveBitFrame_isPacked_andRoundTrips(@ForAll("twelveBitFrames") ScanRawFrame f) {
+        byte[] b = RawFrameCodec.encode(f);
+        assertEquals(RawFrameCodec.PACKED_12, b[COMPRESSION_AT_OF.apply(f)]);
+        int n = f.pixels() * f.bands();
+        assertEquals(COMPRESSION_AT_OF.apply(f) + 1 + 4 + 4 + (3 * n + 1) / 2, b.length);
+        ScanRawFrame back = RawFrameCodec.decode(b, "test");
+        assertEquals(f, back);
+        assertArrayEquals(f.counts(), back.counts());
+    }
+
+    /** Where the compression byte is for a frame made by {@link #frames()} or {@link #twelveBitFrames()}. */
+    private static final java.util.function.Function<ScanRawFrame, Integer> COMPRESSION_AT_OF = f -> 6
+            + 4 + f.scanId().length() + 4 + f.cameraId().length() + 4 + f.kind().name().length()
+            + 4 + f.role().name().length() + 8 + 8 + 8 + 4 + 8 + 4 + 4;
+
+    @Provide
+    Arbitrary<ScanRawFrame> twelveBitFrames() {
+        return frames().map(f -> {
+            short[] c = f.counts();
+            for (int i = 0; i < c.length; i++) {
+                c[i] = (short) ((c[i] & 0xFFFF) % 4096);
+            }
+            if (c.length > 1) {
+                c[0] = 4095;
+                c[c.length - 1] = 4095;
+            }
+            return ScanRawFrame.wrapping(f.scanId(), f.cameraId(), f.kind(), f.role(), f.index(), f.sequence(), f.time(),
+                    f.encoderMicrons(), f.pixels(), f.bands(), c);
+        });
+    }
+
+    @Test
+    void packedLayout_twoCountsInThreeBytes() {
+        short[] c = {0x123, 0xABC, 0xFFF};
+        ScanRawFrame f = ScanRawFrame.wrapping("scan-1", "vnir", SensorKind.VNIR, RawFrameRole.LINE, 12, 3,
+                Instant.ofEpochSecond(1_700_000_000L), 5, 1, 3, c);
+        byte[] b = RawFrameCodec.encode(f);
+        int at = COMPRESSION_AT_OF.apply(f);
+        assertEquals(1, b[at]);
+        assertEquals(3, ByteBuffer.wrap(b).getInt(at + 5));
+        byte[] counts = Arrays.copyOfRange(b, at + 9, b.length);
+        assertArrayEquals(new byte[] {0x12, 0x3A, (byte) 0xBC, (byte) 0xFF, (byte) 0xF0}, counts);
+        byte[] truncated = Arrays.copyOf(b, b.length - 1);
+        CodecException e = assertThrows(CodecException.class, () -> RawFrameCodec.decode(truncated, "r/0@2"));
+        assertEquals("r/0@2: packed 12-bit array of 3 values at offset " + (at + 5) + " needs 5 bytes, 4 left",
+                e.getMessage());
+    }
+
     @Provide
     Arbitrary<ScanRawFrame> frames() {
         return Combinators.combine(Arbitraries.integers().between(1, 64), Arbitraries.integers().between(1, 40),
@@ -133,10 +182,10 @@ class RawFrameCodecTest {
     @Test
     void decode_unknownCompression_refusesIt() {
         byte[] b = RawFrameCodec.encode(small());
-        b[COMPRESSION_AT] = 1;
+        b[COMPRESSION_AT] = 2;
         CodecException e = assertThrows(CodecException.class, () -> RawFrameCodec.decode(b, "t/0@1"));
-        assertEquals("t/0@1: unsupported counts compression 1 at offset " + COMPRESSION_AT + ", this build reads 0 (none)",
-                e.getMessage());
+        assertEquals("t/0@1: unsupported counts compression 2 at offset " + COMPRESSION_AT + ", this build reads 0 (none)"
+                + " and 1 (packed 12-bit)", e.getMessage());
     }
 
     @Test

@@ -52,8 +52,17 @@ public final class HyclusTopics {
 
     private static final Map<String, String> LARGE_RECORDS = Map.of("max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
 
+    /**
+     * How long {@link #SCAN_EVENTS} keeps a scan's events, ms: 7 days, Kafka's default, set explicitly so a cluster with
+     * another default keeps a scan's layout (its start event) exactly as long as its raw frames: a replay or an export
+     * from Kafka needs both (docs/replay.md). The segmentation remembers a completed scan as long
+     * ({@code SegmentationSettings.DEFAULT_COMPLETED_RETENTION}).
+     */
+    public static final long SCAN_EVENTS_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
+
     public static final Topic<String, ScanEvent> SCAN_EVENTS = new Topic<>("hyclus.scan-events", Serdes.String(),
-            new ScanEventSerde(), LARGE_RECORDS);
+            new ScanEventSerde(), Map.of("max.message.bytes", String.valueOf(MAX_RECORD_BYTES),
+                    "retention.ms", String.valueOf(SCAN_EVENTS_RETENTION_MS), "cleanup.policy", "delete"));
     public static final Topic<String, SampleContainerWritten> SAMPLE_CONTAINERS = new Topic<>(
             "hyclus.sample-containers", Serdes.String(), new SampleContainerSerde(), Map.of());
     public static final Topic<byte[], byte[]> SCAN_EVENTS_DEAD_LETTERS = new Topic<>("hyclus.scan-events.dlq",

@@ -15,4 +15,9 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, M
         Checks.notNull("value serde of " + name, valueSerde);
         configs = Map.copyOf(configs);
     }
+
+    /** The same topic (serdes, configuration) under another name. */
+    public Topic<K, V> withName(String other) {
+        return new Topic<>(other, keySerde, valueSerde, configs);
+    }
 }

@@ -1,6 +1,7 @@
 package io.hyclus.streaming.segment;
 
 import io.hyclus.kafka.topic.HyclusTopics;
+import io.hyclus.kafka.topic.TopicNames;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -35,9 +36,14 @@ public final class SegmentationTopology {
     }
 
     public static Topology build(SegmentationSettings settings, InstantSource clock) {
+        return build(settings, clock, TopicNames.LIVE);
+    }
+
+    /** The topology on {@code topics}' scan events, containers and dead letters (a replay's own, docs/replay.md). */
+    public static Topology build(SegmentationSettings settings, InstantSource clock, TopicNames topics) {
         Topology t = new Topology();
         t.addSource(SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-                HyclusTopics.SCAN_EVENTS.name());
+                topics.name(HyclusTopics.SCAN_EVENTS));
         t.addProcessor(PROCESSOR, () -> new SegmentProcessor(settings, clock), SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STARTS_STORE), Serdes.String(),
                 Serdes.ByteArray()), PROCESSOR);
@@ -51,10 +57,10 @@ public final class SegmentationTopology {
                 Serdes.String()), PROCESSOR);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVITY_STORE), Serdes.String(),
                 Serdes.Long()), PROCESSOR);
-        t.addSink(SAMPLES_SINK, HyclusTopics.SAMPLE_CONTAINERS.name(),
+        t.addSink(SAMPLES_SINK, topics.name(HyclusTopics.SAMPLE_CONTAINERS),
                 HyclusTopics.SAMPLE_CONTAINERS.keySerde().serializer(),
                 HyclusTopics.SAMPLE_CONTAINERS.valueSerde().serializer(), PROCESSOR);
-        t.addSink(DEAD_LETTER_SINK, HyclusTopics.SCAN_EVENTS_DEAD_LETTERS.name(),
+        t.addSink(DEAD_LETTER_SINK, topics.name(HyclusTopics.SCAN_EVENTS_DEAD_LETTERS),
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
         return t;
     }

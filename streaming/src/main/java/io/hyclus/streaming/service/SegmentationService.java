@@ -88,10 +88,17 @@ public final class SegmentationService implements AutoCloseable {
      */
     public static SegmentationService start(StreamsSettings streamsSettings, SegmentationSettings settings,
                                             InstantSource clock, Duration timeout) {
+        return start(streamsSettings, settings, clock, timeout, io.hyclus.kafka.topic.TopicNames.LIVE);
+    }
+
+    /** Like {@link #start(StreamsSettings, SegmentationSettings, InstantSource, Duration)} on {@code topics}. */
+    public static SegmentationService start(StreamsSettings streamsSettings, SegmentationSettings settings,
+                                            InstantSource clock, Duration timeout,
+                                            io.hyclus.kafka.topic.TopicNames topics) {
         Properties config = streamsConfig(streamsSettings);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 StaticMembership.instanceId(streamsSettings.stateDir()));
-        KafkaStreams streams = new KafkaStreams(SegmentationTopology.build(settings, clock), config);
+        KafkaStreams streams = new KafkaStreams(SegmentationTopology.build(settings, clock, topics), config);
         SegmentationService service = new SegmentationService(streams);
         streams.setUncaughtExceptionHandler(e -> {
             StreamingException known = explained(e);

@@ -1,0 +1,339 @@
+package io.hyclus.app.bench;
+
+import io.hyclus.acquisition.calibration.RadiometricCalibration;
+import io.hyclus.acquisition.publish.KafkaRawFramePublisher;
+import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
+import io.hyclus.acquisition.publish.LineEncoding;
+import io.hyclus.acquisition.sync.RawFrameTap;
+import io.hyclus.acquisition.sync.RigCamera;
+import io.hyclus.acquisition.sync.ScanEventSink;
+import io.hyclus.acquisition.sync.SyncScanSettings;
+import io.hyclus.acquisition.sync.SynchronisedScanner;
+import io.hyclus.app.rig.InProcessRig;
+import io.hyclus.app.rig.RigSettings;
+import io.hyclus.app.rig.SimulatedCampaign;
+import io.hyclus.broker.EmbeddedBrokerSettings;
+import io.hyclus.broker.EmbeddedKafkaBroker;
+import io.hyclus.core.codec.ScanEventCodec;
+import io.hyclus.core.scan.ScanCompleted;
+import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.spectral.SensorKind;
+import io.hyclus.hardware.camera.RawFrame;
+import io.hyclus.kafka.topic.HyclusTopics;
+import io.hyclus.kafka.topic.TopicAdmin;
+import io.hyclus.simulator.campaign.TrayPlanner;
+import io.hyclus.simulator.campaign.TrayPlanner.SimulatedTray;
+import io.hyclus.simulator.scene.BeltScene;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The acquisition path at the real cameras' line rates, without the simulator's cost: raw frames of one simulated
+ * campaign tray (full-size VNIR 1024 x 224 and SWIR 384 x 288) are rendered first and kept in memory, then replayed as a
+ * frame grabber would deliver them, VNIR at 330 lines/s and SWIR at 450 lines/s interleaved by due time, on one thread
+ * as the scanner runs: raw frame to {@code hyclus.raw-frames} ({@link KafkaRawFramePublisher}, zstd batches) →
+ * calibration ({@link RadiometricCalibration#apply}) → compact codec on the publisher's encoder threads →
+ * {@code hyclus.scan-events} on an embedded broker in the same JVM. Stitching is not in the path yet (issue 7 item 3).
+ *
+ * <p>Prints one JSON line per run: lines/s per camera, the real-time factor (achieved ÷ required line rate, the lower of
+ * the two cameras), input MB/s (16-bit counts), bytes on the topics, process CPU (cores), and where the CPU went per
+ * thread group. Then the raw producer ceiling: the same record bytes sent by a bare producer as fast as it goes. Not a
+ * test: figures only.
+ *
+ * <p>Usage: {@code bench/acquisition.sh [SECONDS] [ENCODER_THREADS] [paced|unpaced] [raw-frames|no-raw-frames]}: the
+ * issue's path is calibration → stitching → codec → broker; a scan also publishes its raw frames, which
+ * {@code no-raw-frames} leaves out. Paced: frames are due at the line
+ * rates and the run says how far behind it fell; unpaced: as fast as the path goes, the rates' ratio kept.
+ */
+public final class AcquisitionPathBenchmark {
+    static final double VNIR_HZ = 330;
+    static final double SWIR_HZ = 450;
+
+    private AcquisitionPathBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
+        int encoderThreads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        boolean paced = args.length <= 2 || !args[2].equals("unpaced");
+        boolean rawFrames = args.length <= 3 || !args[3].equals("no-raw-frames");
+        Rendered r = render();
+        System.out.printf(Locale.ROOT, "# rendered %d VNIR and %d SWIR frames of %d x %d and %d x %d%n",
+                r.frames.get(SensorKind.VNIR).size(), r.frames.get(SensorKind.SWIR).size(),
+                r.frames.get(SensorKind.VNIR).get(0).pixels(), r.frames.get(SensorKind.VNIR).get(0).bands(),
+                r.frames.get(SensorKind.SWIR).get(0).pixels(), r.frames.get(SensorKind.SWIR).get(0).bands());
+        Path dir = Files.createTempDirectory("hyclus-acq-bench");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedBrokerSettings.in(dir.resolve("broker")))) {
+            String bootstrap = broker.bootstrapServers();
+            TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), 1, (short) 1);
+            run(r, bootstrap, 3, encoderThreads, false, rawFrames, "warm-up");
+            Result result = run(r, bootstrap, seconds, encoderThreads, paced, rawFrames,
+                    (paced ? "paced" : "unpaced") + (rawFrames ? "" : "-no-raw-frames"));
+            ceiling(bootstrap, result.records);
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private record Rendered(Map<SensorKind, RigCamera> cameras, Map<SensorKind, List<RawFrame>> dark,
+                            Map<SensorKind, List<RawFrame>> white, Map<SensorKind, List<RawFrame>> frames,
+                            Map<SensorKind, RadiometricCalibration> calibration, ScanStarted started) {
+    }
+
+    private record Result(List<byte[]> records) {
+    }
+
+    /** Runs the path for {@code seconds}; keeps a sample of the records it produced for the ceiling. */
+    private static Result run(Rendered r, String bootstrap, double seconds, int encoderThreads, boolean paced,
+                              boolean rawFrames, String label) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<String, Long> cpuBefore = cpuByGroup(threads);
+        long processCpu0 = os.getProcessCpuTime();
+        long[] done = new long[2];
+        long calibrateNs = 0;
+        long rawNs = 0;
+        long publishNs = 0;
+        long maxBehindNs = 0;
+        long countsBytes = 0;
+        String scanId = "bench-" + label;
+        ScanStarted started = new ScanStarted(scanId, r.started.tray(), r.started.cameras(), r.started.startedAt(),
+                r.started.provenance());
+        long t0;
+        long t1;
+        long processCpu1;
+        Map<String, Long> cpuAfter;
+        try (KafkaScanEventPublisher events = new KafkaScanEventPublisher(bootstrap, LineEncoding.COMPACT, encoderThreads);
+             KafkaRawFramePublisher raw = new KafkaRawFramePublisher(bootstrap, events)) {
+            for (SensorKind k : SensorKind.values()) {
+                raw.references(r.cameras.get(k), r.dark.get(k), r.white.get(k));
+            }
+            raw.publish(started);
+            t0 = System.nanoTime();
+            long end = t0 + (long) (seconds * 1e9);
+            double[] period = {1e9 / VNIR_HZ, 1e9 / SWIR_HZ};
+            SensorKind[] kinds = {SensorKind.VNIR, SensorKind.SWIR};
+            while (true) {
+                // the camera whose next frame is due first
+                int c = done[0] * period[0] <= done[1] * period[1] ? 0 : 1;
+                long due = t0 + (long) (done[c] * period[c]);
+                if (due >= end) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (paced && now < due) {
+                    LockSupport.parkNanos(due - now);
+                } else {
+                    maxBehindNs = Math.max(maxBehindNs, now - due);
+                }
+                SensorKind k = kinds[c];
+                List<RawFrame> frames = r.frames.get(k);
+                RawFrame f = frames.get((int) (done[c] % frames.size()));
+                long a = System.nanoTime();
+                if (rawFrames) {
+                    raw.frame(r.cameras.get(k), done[c], f);
+                }
+                long b = System.nanoTime();
+                Scanline line = r.calibration.get(k).apply(f, scanId, done[c]);
+                long d = System.nanoTime();
+                raw.publish(line);
+                long e = System.nanoTime();
+                rawNs += b - a;
+                calibrateNs += d - b;
+                publishNs += e - d;
+                countsBytes += 2L * f.pixels() * f.bands();
+                done[c]++;
+            }
+            Map<SensorKind, Long> published = new EnumMap<>(SensorKind.class);
+            published.put(SensorKind.VNIR, done[0]);
+            published.put(SensorKind.SWIR, done[1]);
+            raw.publish(new ScanCompleted(scanId, published, Instant.now(), List.of()));
+            raw.flush();
+            t1 = System.nanoTime();
+            processCpu1 = os.getProcessCpuTime();
+            cpuAfter = cpuByGroup(threads); // before closing: the encoder threads end with the publisher
+        }
+        double wall = (t1 - t0) / 1e9;
+        double cores = (processCpu1 - processCpu0) / 1e9 / wall;
+        StringBuilder groups = new StringBuilder();
+        for (Map.Entry<String, Long> g : cpuAfter.entrySet()) {
+            long used = g.getValue() - cpuBefore.getOrDefault(g.getKey(), 0L);
+            if (used > 0.01e9 * wall) {
+                groups.append(groups.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.2f",
+                        g.getKey(), used / 1e9 / wall));
+            }
+        }
+        double vnirRate = done[0] / wall;
+        double swirRate = done[1] / wall;
+        double rtf = Math.min(vnirRate / VNIR_HZ, swirRate / SWIR_HZ);
+        System.out.printf(Locale.ROOT, "{\"run\":\"%s\",\"seconds\":%.2f,\"encoder_threads\":%d,\"vnir_lines_s\":%.1f,"
+                        + "\"swir_lines_s\":%.1f,\"real_time_factor\":%.3f,\"counts_mb_s\":%.1f,\"max_behind_ms\":%.1f,"
+                        + "\"process_cpu_cores\":%.2f,\"scanner_thread_ms_per_line_pair\":{\"raw_frame\":%.3f,"
+                        + "\"calibrate\":%.3f,\"publish\":%.3f},\"cpu_cores_by_thread\":{%s}}%n",
+                label, wall, encoderThreads, vnirRate, swirRate, rtf, countsBytes / 1e6 / wall, maxBehindNs / 1e6, cores,
+                rawNs / 1e6 / done[0], calibrateNs / 1e6 / done[0], publishNs / 1e6 / done[0], groups);
+        // records as the topics got them, for the ceiling: one VNIR and one SWIR compact line, and their raw frames
+        List<byte[]> records = new ArrayList<>();
+        for (SensorKind k : SensorKind.values()) {
+            RawFrame f = r.frames.get(k).get(0);
+            records.add(ScanEventCodec.encodeCompact(r.calibration.get(k).apply(f, scanId, 0)));
+            records.add(io.hyclus.core.codec.RawFrameCodec.encode(io.hyclus.core.scan.ScanRawFrame.wrapping(scanId,
+                    f.cameraId(), f.kind(), io.hyclus.core.scan.RawFrameRole.LINE, 0, f.sequence(), f.time(),
+                    f.encoderMicrons(), f.pixels(), f.bands(), f.counts())));
+        }
+        return new Result(records);
+    }
+
+    /**
+     * A bare producer (same acks, idempotence, linger and batch size, no compression) sending the path's records at the
+     * line rates' mix for 10 s as fast as it can: the broker's and client's ceiling for these bytes in this JVM.
+     */
+    private static void ceiling(String bootstrap, List<byte[]> records) {
+        Map<String, Object> conf = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        long bytes = 0;
+        long pairs = 0;
+        long t0 = System.nanoTime();
+        long end = t0 + 10_000_000_000L;
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(conf, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            byte[] key = "ceiling".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            double vnirShare = VNIR_HZ / (VNIR_HZ + SWIR_HZ);
+            long n = 0;
+            long v = 0;
+            while (System.nanoTime() < end) {
+                boolean vnir = v < vnirShare * (n + 1);
+                int base = vnir ? 0 : 2;
+                p.send(new ProducerRecord<>(HyclusTopics.SCAN_EVENTS.name(), key, records.get(base)));
+                p.send(new ProducerRecord<>(HyclusTopics.RAW_FRAMES.name(), key, records.get(base + 1)));
+                bytes += records.get(base).length + records.get(base + 1).length;
+                if (vnir) {
+                    v++;
+                }
+                n++;
+            }
+            p.flush();
+            pairs = n;
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double needed = VNIR_HZ * (records.get(0).length + records.get(1).length)
+                + SWIR_HZ * (records.get(2).length + records.get(3).length);
+        System.out.printf(Locale.ROOT, "{\"run\":\"raw-producer-ceiling\",\"seconds\":%.2f,\"records\":%d,\"mb_s\":%.1f,"
+                        + "\"needed_mb_s\":%.1f,\"ceiling_over_needed\":%.2f}%n", wall, 2 * pairs, bytes / 1e6 / wall,
+                needed / 1e6, bytes / wall / needed);
+    }
+
+    /** CPU time per thread group (thread names without their numbers). */
+    private static Map<String, Long> cpuByGroup(ThreadMXBean threads) {
+        Map<String, Long> out = new TreeMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            ThreadInfo info = threads.getThreadInfo(id);
+            long cpu = threads.getThreadCpuTime(id);
+            if (info == null || cpu < 0) {
+                continue;
+            }
+            out.merge(group(info.getThreadName()), cpu, Long::sum);
+        }
+        return out;
+    }
+
+    private static String group(String name) {
+        if (name.equals("main")) {
+            return "scanner (main)";
+        }
+        if (name.startsWith("hyclus-line-encoder")) {
+            return "line encoders";
+        }
+        if (name.startsWith("kafka-producer-network-thread")) {
+            return "producer I/O";
+        }
+        if (name.startsWith("data-plane-kafka-request-handler") || name.contains("request-handler")) {
+            return "broker request handlers";
+        }
+        return name.replaceAll("[-_ ]?[0-9]+", "").replaceAll("\\[.*", "");
+    }
+
+    /** One campaign tray of four samples, both cameras full size: its reference frames and raw line frames. */
+    private static Rendered render() {
+        RigSettings rig = RigSettings.reference(1);
+        Clock wall = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        SimulatedCampaign campaign = SimulatedCampaign.open(Optional.empty(), rig, wall);
+        SimulatedTray tray = TrayPlanner.plan(campaign.samples().subList(0, 4), 4, "bench").get(0);
+        BeltScene scene = campaign.scene(tray);
+        SyncScanSettings scan = SyncScanSettings.defaults(50);
+        Map<SensorKind, RigCamera> cameras = new EnumMap<>(SensorKind.class);
+        Map<SensorKind, List<RawFrame>> dark = new EnumMap<>(SensorKind.class);
+        Map<SensorKind, List<RawFrame>> white = new EnumMap<>(SensorKind.class);
+        Map<SensorKind, List<RawFrame>> frames = new EnumMap<>(SensorKind.class);
+        ScanStarted[] started = new ScanStarted[1];
+        RawFrameTap tap = new RawFrameTap() {
+            @Override
+            public void references(RigCamera camera, List<RawFrame> d, List<RawFrame> w) {
+                cameras.put(camera.sensor().kind(), camera);
+                dark.put(camera.sensor().kind(), List.copyOf(d));
+                white.put(camera.sensor().kind(), List.copyOf(w));
+            }
+
+            @Override
+            public void frame(RigCamera camera, long line, RawFrame frame) {
+                frames.computeIfAbsent(camera.sensor().kind(), k -> new ArrayList<>()).add(frame);
+            }
+        };
+        try (InProcessRig r = InProcessRig.start(rig, scene, scan.trayOriginMicrons(), campaign.spectra(),
+                wall.instant())) {
+            new SynchronisedScanner(scan, r.conveyor(), r.encoder(), r.cameras(), r.clock(), tap).scan("bench-render",
+                    tray.layout(), scene.whiteReferenceCentreMm(), campaign.provenance(tray), new ScanEventSink() {
+                        @Override
+                        public void publish(ScanEvent event) {
+                            if (event instanceof ScanStarted s) {
+                                started[0] = s;
+                            }
+                        }
+
+                        @Override
+                        public void flush() {
+                        }
+                    });
+        }
+        Map<SensorKind, RadiometricCalibration> cal = new EnumMap<>(SensorKind.class);
+        Function<SensorKind, RadiometricCalibration> calibrate = k -> RadiometricCalibration.fromReferences(dark.get(k),
+                white.get(k), scan.calibration());
+        for (SensorKind k : SensorKind.values()) {
+            cal.put(k, calibrate.apply(k));
+        }
+        return new Rendered(cameras, dark, white, frames, cal, started[0]);
+    }
+}

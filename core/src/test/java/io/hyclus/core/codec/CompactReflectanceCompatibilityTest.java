@@ -1,0 +1,71 @@
+package io.hyclus.core.codec;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+/**
+ * The optimised codec writes exactly the bytes the first version-1 implementation ({@link CompactReflectanceV1Reference})
+ * wrote, and reads them back to the same values: payloads already on a topic stay readable, and new ones are the same.
+ */
+class CompactReflectanceCompatibilityTest {
+
+    private static void sameBothWays(float[] r, int pixels, int bands) {
+        byte[] reference = CompactReflectanceV1Reference.encode(r, pixels, bands, "t");
+        byte[] optimised = CompactReflectance.encode(r, pixels, bands, "t");
+        assertArrayEquals(reference, optimised, "encoded bytes");
+        assertArrayEquals(CompactReflectanceV1Reference.decode(reference, pixels, bands, "t"),
+                CompactReflectance.decode(reference, pixels, bands, "t"), "decoded values");
+    }
+
+    @Test
+    void smoothNoisySpectra_sameBytes() {
+        Random rnd = new Random(7);
+        for (int[] size : new int[][] {{1, 1}, {1, 7}, {5, 1}, {64, 224}, {384, 288}, {3, 500}}) {
+            int pixels = size[0];
+            int bands = size[1];
+            float[] r = new float[pixels * bands];
+            for (int p = 0; p < pixels; p++) {
+                double level = 0.1 + 0.6 * rnd.nextDouble();
+                for (int b = 0; b < bands; b++) {
+                    r[p * bands + b] = (float) (level * (1 + 0.3 * Math.sin(b / 20.0)) + 0.003 * rnd.nextGaussian());
+                }
+            }
+            sameBothWays(r, pixels, bands);
+        }
+    }
+
+    @Test
+    void escapesConstantRunsAndExtremes_sameBytes() {
+        Random rnd = new Random(11);
+        int pixels = 40;
+        int bands = 300;
+        float[] r = new float[pixels * bands];
+        for (int i = 0; i < r.length; i++) {
+            int kind = (i / 997) % 5;
+            r[i] = switch (kind) {
+                case 0 -> 0f;                                             // long constant run: the parameter decays
+                case 1 -> (float) (rnd.nextDouble() * 2000 - 1000);      // jumps that need the escape
+                case 2 -> (float) (-0.05 + 0.01 * rnd.nextGaussian());   // negative values
+                case 3 -> 1000f * (rnd.nextBoolean() ? 1 : -1);          // the range's ends
+                default -> (float) (0.4 + 1e-5 * rnd.nextGaussian());    // below the step
+            };
+        }
+        sameBothWays(r, pixels, bands);
+    }
+
+    @Test
+    void riceParameter_isTheSmallestKWithCountTimesTwoToTheKAtLeastSum() {
+        for (int count = 1; count < 64; count++) {
+            for (long sum = 0; sum < 5000; sum += 1 + sum / 50) {
+                long t = (sum + count - 1) / count;
+                int want = Math.min(30, 64 - Long.numberOfLeadingZeros(t - 1));
+                org.junit.jupiter.api.Assertions.assertEquals(want, CompactReflectance.riceParameter(sum, count),
+                        "sum " + sum + " count " + count);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(30, CompactReflectance.riceParameter(1L << 40, 1));
+    }
+}
