@@ -15,7 +15,8 @@ import java.util.Optional;
  * /                        root attributes: format, sample_id, plant, month, grain_size_fraction, scan_id, tray_id,
  *                          slot_index (int32), sample_region_mm (float64 [4]: x0, y0, x1, y1)
  * /provenance              one text attribute per provenance entry (key = attribute name)
- * /&lt;camera&gt;                 (vnir, swir) attributes sensor_id, sensor_kind, spectra (int64, N)
+ * /&lt;camera&gt;                 (vnir, swir, and stitched when acquisition stitched the scan, docs/stitching.md)
+ *                          attributes sensor_id, sensor_kind, spectra (int64, N)
  * /&lt;camera&gt;/wavelength_nm   float64 [bands], band centres, units "nm"        (always, from /2)
  * /&lt;camera&gt;/fwhm_nm         float64 [bands], band widths, units "nm"         (always, from /2)
  * /&lt;camera&gt;/spectra         float32 [N x bands], reflectance, units "reflectance"   (only when N &gt; 0)
@@ -96,7 +97,7 @@ public final class SampleContainerFormat {
 
     // Camera group attributes.
     public static final String SENSOR_ID = "sensor_id";
-    /** {@link SensorKind} name: {@code VNIR}, {@code SWIR}. */
+    /** {@link SensorKind} name: {@code VNIR}, {@code SWIR}, {@code STITCHED}. */
     public static final String SENSOR_KIND = "sensor_kind";
     /** Number of spectra N (attribute of the camera group; also the name of the spectra dataset). */
     public static final String SPECTRA_COUNT = "spectra";

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param out              where report.html, the SVG figures and the CSV files go (created)
  * @param registry         model registry to take the models from; models absent there are trained on the fly
  *                         unless {@code trainMissing} is false
- * @param cameras          cameras reported, each alone (stitched spectra do not exist yet, issue 7)
+ * @param cameras          cameras reported, each alone (STITCHED: the stitched 400-2500 nm spectra)
  * @param models           the representations, in order
  * @param spectraPerSample seeded random subsample per sample and camera (the study had ~300k spectra in all)
  * @param maxEpochs        most epochs of an autoencoder trained on the fly (early stopping may end sooner)

@@ -180,7 +180,7 @@ class InProcessRigScanTest {
     @Test
     void saturatedValues_areCountedPerCamera_andRecorded() {
         Scan glinty = scan(new SceneSettings(3.0, -60.0, -30.0, 2.0, 0.1));
-        for (SensorKind kind : SensorKind.values()) {
+        for (SensorKind kind : List.of(SensorKind.VNIR, SensorKind.SWIR)) {
             long[] truth = glinty.saturated().get(kind);
             assertTrue(truth[0] > 1000, kind + ": glints on 10 % of sample pixels saturate: " + truth[0]);
             String id = kind == SensorKind.VNIR ? "vnir" : "swir";

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * What training data to take from a folder of sample containers.
  *
  * @param samples            folder searched recursively for {@code *.h5}
- * @param camera             whose spectra (stitched spectra do not exist yet, issue 7)
+ * @param camera             whose spectra: a camera's, or the stitched 400-2500 nm ones ({@code STITCHED})
  * @param spectraPerSample   a seeded random subsample of at most this many spectra per sample (all if fewer)
  * @param validation         how validation spectra are held out
  * @param validationFraction fraction of samples ({@link ValidationMode#SAMPLES}) or spectra ({@link ValidationMode#RANDOM})

@@ -93,7 +93,7 @@ class LiveEncoderKillIT {
         assertEquals(2 * SAMPLES, chunks.size());
         TestCatalog catalog = EncoderChild.catalog();
         for (SampleContainerWritten w : written) {
-            for (SensorKind k : SensorKind.values()) {
+            for (SensorKind k : List.of(SensorKind.VNIR, SensorKind.SWIR)) {
                 List<SampleCodes> cs = chunks.get(w.sampleId() + " " + k);
                 int count = cs.get(0).chunkCount();
                 assertEquals(count, cs.size(), w.sampleId() + " " + k + ": each chunk once");

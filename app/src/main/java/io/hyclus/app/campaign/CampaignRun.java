@@ -2,6 +2,8 @@ package io.hyclus.app.campaign;
 
 import io.hyclus.acquisition.publish.KafkaRawFramePublisher;
 import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
+import io.hyclus.acquisition.stitch.StitchSettings;
+import io.hyclus.acquisition.stitch.StitchingSink;
 import io.hyclus.acquisition.sync.RawFrameTap;
 import io.hyclus.acquisition.sync.ScanMeters;
 import io.hyclus.acquisition.sync.ScanReport;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -34,12 +37,20 @@ public final class CampaignRun {
     private final SyncScanSettings scan;
     private final Duration timeout;
     private final InstantSource clock;
+    private final Optional<StitchSettings> stitch;
 
     /**
      * @param timeout longest wait for one tray's containers
      * @param clock   the time a serial rig's simulators run on
      */
     public CampaignRun(SimulatedCampaign campaign, SyncScanSettings scan, Duration timeout, InstantSource clock) {
+        this(campaign, scan, timeout, clock, Optional.of(StitchSettings.defaults()));
+    }
+
+    /** @param stitch how each tray's VNIR and SWIR lines are stitched (docs/stitching.md), or empty for none */
+    public CampaignRun(SimulatedCampaign campaign, SyncScanSettings scan, Duration timeout, InstantSource clock,
+                       Optional<StitchSettings> stitch) {
+        this.stitch = stitch;
         this.campaign = campaign;
         this.scan = scan;
         this.timeout = timeout;
@@ -73,7 +84,7 @@ public final class CampaignRun {
                 rig.load(scene, scan.trayOriginMicrons());
                 String scanId = campaign.scanId(tray.layout());
                 ScanReport report = scanner.scan(scanId, tray.layout(), scene.whiteReferenceCentreMm(),
-                        campaign.provenance(tray), publisher);
+                        campaign.provenance(tray), StitchingSink.around(publisher, stitch));
                 List<SampleContainerWritten> written = watcher.await(scanId, tray.layout().slots().size(), timeout,
                         pipeline::checkHealth);
                 TrayOutcome o = new TrayOutcome(tray.layout().trayId(), report, written);

@@ -1,5 +1,6 @@
 package io.hyclus.app.campaign;
 
+import io.hyclus.acquisition.stitch.StitchSettings;
 import io.hyclus.acquisition.sync.SyncScanSettings;
 import io.hyclus.app.pipeline.PipelineSettings;
 import io.hyclus.app.rig.RigSettings;
@@ -13,9 +14,11 @@ import java.util.Optional;
  * @param trays          how many of the campaign's 12 trays (6 samples each) to scan
  * @param beltSpeedMmPerSecond belt speed during lines; line pitch = speed / frame rate
  * @param timeout        longest wait for one tray's containers
+ * @param stitch         how VNIR and SWIR lines are stitched (docs/stitching.md), or empty for none
  */
 public record CampaignSettings(PipelineSettings pipeline, Optional<Path> libraryDir, RigSettings rig, int trays,
-                               double beltSpeedMmPerSecond, Duration timeout, boolean exitWhenDone) {
+                               double beltSpeedMmPerSecond, Duration timeout, boolean exitWhenDone,
+                               Optional<StitchSettings> stitch) {
     public static final int SAMPLES_PER_TRAY = 6;
     public static final int CAMPAIGN_TRAYS = 12;
 
@@ -29,6 +32,7 @@ public record CampaignSettings(PipelineSettings pipeline, Optional<Path> library
         Checks.positive("belt speed (mm/s)", beltSpeedMmPerSecond);
         Checks.notNull("timeout", timeout);
         Checks.positive("timeout (s)", timeout.toSeconds());
+        Checks.notNull("stitch settings", stitch);
     }
 
     /** The scan: the default settings at this belt speed. */

@@ -69,7 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
         OptionChecks.range(spec, "--bands", bands, DemoSettings.MIN_BANDS, DemoSettings.MAX_BANDS);
         OptionChecks.range(spec, "--line-pitch-mm", linePitchMm, DemoSettings.MIN_LINE_PITCH_MM, DemoSettings.MAX_LINE_PITCH_MM);
         DemoSettings settings = new DemoSettings(common.pipeline().workDir(), common.pipeline().bootstrapServers(),
-                common.library(), samples, common.seed(), pixels, bands, linePitchMm, common.timeout(), common.exitWhenDone());
+                common.library(), samples, common.seed(), pixels, bands, linePitchMm, common.timeout(), common.exitWhenDone(),
+                common.stitch());
         PrintWriter out = spec.commandLine().getOut();
         try (DemoPipeline pipeline = DemoPipeline.start(settings, dashboard, InstantSource.system(), out)) {
             DemoResult result = pipeline.runScan();

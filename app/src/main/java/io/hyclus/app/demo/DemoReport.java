@@ -16,7 +16,8 @@ final class DemoReport {
     /** Wavelengths (nm) at which each sample's mean reflectance is shown, per camera. */
     static final Map<SensorKind, double[]> SHOWN_NM = Map.of(
             SensorKind.VNIR, new double[] {450, 550, 650, 850, 950},
-            SensorKind.SWIR, new double[] {1400, 1900, 2200});
+            SensorKind.SWIR, new double[] {1400, 1900, 2200},
+            SensorKind.STITCHED, new double[] {550, 1000, 2200});
 
     private DemoReport() {
     }
@@ -51,6 +52,9 @@ final class DemoReport {
             return b.append(" not encoded (see the encoder's log and hyclus.sample-containers.dlq)").toString();
         }
         for (SensorKind kind : SensorKind.values()) {
+            if (kind == SensorKind.STITCHED && codes.get().camera(kind).isEmpty()) {
+                continue; // no model for the stitched spectra is shipped: only say so for the cameras
+            }
             codes.get().camera(kind).ifPresentOrElse(
                     c -> b.append(String.format(Locale.ROOT, "  %s %6d x %d by %s", kind, c.rows(), c.codeSize(), c.modelRef())),
                     () -> b.append("  ").append(kind).append(" not encoded"));
@@ -79,6 +83,9 @@ final class DemoReport {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-16s %-8s %s %-9s", s.metadata().sampleId(),
                 s.metadata().plant(), s.metadata().month(), s.metadata().fraction().label()));
         for (SensorKind kind : SensorKind.values()) {
+            if (kind == SensorKind.STITCHED && s.camera(kind).isEmpty()) {
+                continue; // stitching off (--no-stitch)
+            }
             CameraSpectra c = s.camera(kind).orElseThrow(() -> new IllegalStateException(s.file() + " holds no "
                     + kind + " spectra"));
             b.append(String.format(Locale.ROOT, "  %s %6d px", kind, c.size()));

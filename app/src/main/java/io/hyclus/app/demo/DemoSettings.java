@@ -1,5 +1,6 @@
 package io.hyclus.app.demo;
 
+import io.hyclus.acquisition.stitch.StitchSettings;
 import io.hyclus.acquisition.sync.SyncScanSettings;
 import io.hyclus.app.rig.RigSettings;
 import io.hyclus.core.Checks;
@@ -23,10 +24,18 @@ import java.util.Optional;
  * @param linePitchMm      belt travel between lines, 0.05-20 mm
  * @param timeout          how long to wait for all containers
  * @param exitWhenDone     exit once the scan is processed instead of running until interrupted
+ * @param stitch           how VNIR and SWIR lines are stitched (docs/stitching.md), or empty for none
  */
 public record DemoSettings(Path workDir, Optional<String> bootstrapServers, Optional<Path> libraryDir, int samples,
                            long seed, int pixels, int bands, double linePitchMm, Duration timeout,
-                           boolean exitWhenDone) {
+                           boolean exitWhenDone, Optional<StitchSettings> stitch) {
+    /** Stitched with {@link StitchSettings#defaults()}. */
+    public DemoSettings(Path workDir, Optional<String> bootstrapServers, Optional<Path> libraryDir, int samples, long seed,
+                        int pixels, int bands, double linePitchMm, Duration timeout, boolean exitWhenDone) {
+        this(workDir, bootstrapServers, libraryDir, samples, seed, pixels, bands, linePitchMm, timeout, exitWhenDone,
+                Optional.of(StitchSettings.defaults()));
+    }
+
     /** Belt speed of the demo's scan, mm/s: a 4-sample tray (185 mm) passes in under 4 s. */
     public static final double BELT_SPEED_MM_PER_SECOND = 50;
     /** Limits of the demo's options, checked here and by {@link DemoCommand} (which names the options). */
@@ -58,6 +67,7 @@ public record DemoSettings(Path workDir, Optional<String> bootstrapServers, Opti
         }
         Checks.notNull("timeout", timeout);
         Checks.positive("timeout (s)", timeout.toSeconds());
+        Checks.notNull("stitch settings", stitch);
     }
 
     /** Line rate that gives the line pitch at the demo's belt speed, Hz, to the camera's 3 decimals. */

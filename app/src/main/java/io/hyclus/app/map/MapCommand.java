@@ -51,7 +51,7 @@ public final class MapCommand implements Callable<Integer> {
                     + " <work-dir>/map, one service per work directory.")
     Path workDir;
 
-    @Option(names = "--camera", defaultValue = "VNIR", description = "Whose codes the map holds: VNIR or SWIR"
+    @Option(names = "--camera", defaultValue = "VNIR", description = "Whose codes the map holds: VNIR, SWIR or STITCHED"
             + " (default: ${DEFAULT-VALUE}).")
     SensorKind camera;
 

@@ -1,5 +1,6 @@
 package io.hyclus.app.pipeline;
 
+import io.hyclus.acquisition.stitch.StitchSettings;
 import io.hyclus.app.OptionChecks;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,46 @@ public final class PipelineOptions {
             description = "Give up waiting for a scan's containers after this long, > 0 (default: ${DEFAULT-VALUE}).")
     void timeoutSeconds(long seconds) {
         timeoutSeconds = OptionChecks.positive(command, "--timeout-seconds", seconds);
+    }
+
+    @Option(names = "--no-stitch", description = "Publish the cameras' own lines only, without the stitched 400-2500 nm "
+            + "stream (docs/stitching.md).")
+    boolean noStitch;
+
+    private StitchSettings stitch = StitchSettings.defaults();
+
+    @Option(names = "--stitch-grid", paramLabel = "native|STEP_NM", defaultValue = "native", description = "Spectral grid "
+            + "of the stitched spectra: the cameras' own bands (native) or a uniform step in nm, 0.1-100, e.g. 5 "
+            + "(default: ${DEFAULT-VALUE}).")
+    void stitchGrid(String grid) {
+        if (grid.strip().equalsIgnoreCase("native")) {
+            stitch = new StitchSettings(StitchSettings.OutputGrid.NATIVE, 0, stitch.overlap(), stitch.matchMarginNm(),
+                    stitch.minGain(), stitch.maxGain(), stitch.minMatchReflectance(), stitch.edgeToleranceMicrons());
+            return;
+        }
+        try {
+            double step = Double.parseDouble(grid.strip().toLowerCase(Locale.ROOT).replace("nm", "").strip());
+            OptionChecks.range(command, "--stitch-grid (nm)", step, 0.1, 100);
+            stitch = stitch.withUniformStep(step);
+        } catch (NumberFormatException e) {
+            throw OptionChecks.invalid(command, "--stitch-grid must be 'native' or a step in nm such as 5: '" + grid + "'");
+        }
+    }
+
+    @Option(names = "--stitch-overlap", paramLabel = "cross-fade|cut", defaultValue = "cross-fade", description = "How the "
+            + "gain-matched SWIR joins the VNIR across their overlap (default: ${DEFAULT-VALUE}).")
+    void stitchOverlap(String rule) {
+        try {
+            stitch = stitch.withOverlap(StitchSettings.OverlapRule.valueOf(rule.strip().toUpperCase(Locale.ROOT)
+                    .replace('-', '_')));
+        } catch (IllegalArgumentException e) {
+            throw OptionChecks.invalid(command, "--stitch-overlap must be cross-fade or cut: '" + rule + "'");
+        }
+    }
+
+    /** The stitching settings, or empty with {@code --no-stitch}. */
+    public Optional<StitchSettings> stitch() {
+        return noStitch ? Optional.empty() : Optional.of(stitch);
     }
 
     public PipelineSettings pipeline() {

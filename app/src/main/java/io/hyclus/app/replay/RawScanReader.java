@@ -94,7 +94,7 @@ public final class RawScanReader implements AutoCloseable {
             throw new AppException("scan " + scanId + " on " + topic + " at " + bootstrapServers
                     + " has no completion event: it was aborted or is still running");
         }
-        return new RecordedScan(started, completed, startedAt);
+        return RecordedScan.of(started, completed, startedAt);
     }
 
     /** The scans whose start event's record time falls in {@code [from, to)}, completed ones only, in order. */
@@ -118,7 +118,7 @@ public final class RawScanReader implements AutoCloseable {
         List<RecordedScan> out = new ArrayList<>();
         starts.forEach((id, s) -> {
             if (done.containsKey(id)) {
-                out.add(new RecordedScan(s, done.get(id), at.get(id)));
+                out.add(RecordedScan.of(s, done.get(id), at.get(id)));
             }
         });
         return out;

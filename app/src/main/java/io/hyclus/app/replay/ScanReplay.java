@@ -3,6 +3,8 @@ package io.hyclus.app.replay;
 import io.hyclus.acquisition.capture.CaptureReplay;
 import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
 import io.hyclus.acquisition.publish.LineEncoding;
+import io.hyclus.acquisition.stitch.StitchSettings;
+import io.hyclus.acquisition.stitch.StitchingSink;
 import io.hyclus.acquisition.sync.ScanEventSink;
 import io.hyclus.acquisition.sync.ScanReport;
 import io.hyclus.analysis.live.LiveEncoder;
@@ -90,8 +92,9 @@ public final class ScanReplay implements AutoCloseable {
                 HyclusTopics.RAW_FRAMES.name());
         out.flush();
         String source = "kafka " + HyclusTopics.RAW_FRAMES.name();
+        // stitched again as the scan was (its raw frames are the cameras' own)
         return run(s.scanId(), s.tray().slots().size(), sink -> KafkaScanRecalibration.replay(reader, scan,
-                settings.calibration(), settings.replayId(), source, sink));
+                settings.calibration(), settings.replayId(), source, StitchingSink.around(sink, scan.stitch())));
     }
 
     /** Replays the ENVI capture(s) in {@code dir} (one HyClus wrote). */
@@ -119,7 +122,9 @@ public final class ScanReplay implements AutoCloseable {
                     publisher.flush();
                 }
             }, settings.pace());
-            ScanReport report = CaptureReplay.replay(dir, Optional.empty(), settings.calibration(), sink, clock);
+            // a capture keeps the cameras' lines only: stitched with the defaults, as hyclus scan --from-envi does
+            ScanReport report = CaptureReplay.replay(dir, Optional.empty(), settings.calibration(),
+                    StitchingSink.around(sink, Optional.of(StitchSettings.defaults())), clock);
             result.set(collect(report, watcher, started.get().tray().slots().size()));
         }
         return result.get();

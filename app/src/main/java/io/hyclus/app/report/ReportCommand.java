@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
         description = {"Reproduces the reference study on a campaign: PCA, dense AE-4, dense AE-16 and conv AE-16 codes,"
                 + " classification tables by grain size, plant and month on two splits, k-means, Ward, SOM, t-SNE maps;"
                 + " one self-contained report.html (docs/report.md).",
-            "Stitched VNIR+SWIR spectra do not exist yet (issue 7): each camera is reported alone."})
+            "Each camera is reported alone; STITCHED reports the stitched 400-2500 nm spectra (docs/stitching.md)."})
 public final class ReportCommand implements Callable<Integer> {
     private static final Pattern MODEL = Pattern.compile("(pca|dense-ae|conv-ae)-([0-9]+)");
     /** Tribuo logs every training at INFO through java.util.logging; the report's progress lines say enough. */
@@ -58,7 +58,8 @@ public final class ReportCommand implements Callable<Integer> {
     boolean noTraining;
 
     @Option(names = "--camera", split = ",", paramLabel = "CAM", defaultValue = "VNIR,SWIR",
-            description = "Cameras, each reported alone (default: ${DEFAULT-VALUE}).")
+            description = "Cameras, each reported alone: VNIR, SWIR, STITCHED (the stitched 400-2500 nm spectra) "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> cameras;
 
     @Option(names = "--models", split = ",", paramLabel = "M", defaultValue = "pca-16,dense-ae-4,dense-ae-16,conv-ae-16",
@@ -162,7 +163,7 @@ public final class ReportCommand implements Callable<Integer> {
                     cams.add(k);
                 }
             } catch (IllegalArgumentException e) {
-                throw OptionChecks.invalid(spec, "--camera must be VNIR and/or SWIR (stitched spectra do not exist yet): '" + c + "'");
+                throw OptionChecks.invalid(spec, "--camera must be VNIR, SWIR and/or STITCHED: '" + c + "'");
             }
         }
         List<ModelSpec> specs = new ArrayList<>();

@@ -106,7 +106,8 @@ public final class ScanCommand implements Callable<Integer> {
                 RigSettings.atFrameRate(v[0], v[1], s[0], s[1], rate, common.seed()), rig,
                 SyncScanSettings.defaults(beltSpeed),
                 noAutoExposure ? Optional.empty() : Optional.of(ExposureSettings.defaults()),
-                Optional.ofNullable(saveEnvi), Optional.ofNullable(fromEnvi), common.timeout(), System.console() != null);
+                Optional.ofNullable(saveEnvi), Optional.ofNullable(fromEnvi), common.timeout(), System.console() != null,
+                common.stitch());
         PrintWriter out = spec.commandLine().getOut();
         ScanResult result = new ScanSession(settings, InstantSource.system(), out).run();
         print(result, settings, out);

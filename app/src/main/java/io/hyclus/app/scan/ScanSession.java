@@ -5,6 +5,7 @@ import io.hyclus.acquisition.capture.CaptureRecorder;
 import io.hyclus.acquisition.capture.CaptureReplay;
 import io.hyclus.acquisition.publish.KafkaRawFramePublisher;
 import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
+import io.hyclus.acquisition.stitch.StitchingSink;
 import io.hyclus.acquisition.sync.AutoExposure;
 import io.hyclus.acquisition.sync.ExposureChoice;
 import io.hyclus.acquisition.sync.RawFrameTap;
@@ -108,12 +109,14 @@ public final class ScanSession {
             out.printf("Scan %s: tray %s, %d samples, %.0f mm at %.3f mm per line; dark and white references first%n",
                     scanId, tray.layout().trayId(), tray.layout().slots().size(), tray.layout().lengthMm(), pitchMm);
             out.flush();
-            CaptureRecorder recorder = settings.saveEnvi().map(d -> new CaptureRecorder(d, publisher,
+            // the capture keeps the cameras' own lines; stitching sits after it, so a replay stitches afresh
+            ScanEventSink stitched = StitchingSink.around(publisher, settings.stitch());
+            CaptureRecorder recorder = settings.saveEnvi().map(d -> new CaptureRecorder(d, stitched,
                     settings.scan().calibration().panelReflectance())).orElse(null);
             try {
                 RawFrameTap tap = new Taps(recorder == null ? List.of(publisher, progress)
                         : List.of(recorder, publisher, progress));
-                ScanEventSink sink = recorder == null ? publisher : recorder;
+                ScanEventSink sink = recorder == null ? stitched : recorder;
                 SynchronisedScanner scanner = new SynchronisedScanner(settings.scan(), rig.conveyor(), rig.encoder(),
                         cameras, rig.clock(), tap);
                 ScanReport report = scanner.scan(scanId, tray.layout(), scene.whiteReferenceCentreMm(), prov.build(),
@@ -169,7 +172,7 @@ public final class ScanSession {
                 }
             };
             ScanReport report = CaptureReplay.replay(dir, settings.plan().flatMap(ScanPlan::thirdParty),
-                    settings.scan().calibration(), sink, tap, clock);
+                    settings.scan().calibration(), StitchingSink.around(sink, settings.stitch()), tap, clock);
             List<SampleContainerWritten> written = watcher.await(report.scanId(),
                     started.get().tray().slots().size(), settings.timeout(), pipeline::checkHealth);
             return new ScanResult(report, List.of(), List.of(), written);

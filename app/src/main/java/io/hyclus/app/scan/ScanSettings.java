@@ -1,5 +1,6 @@
 package io.hyclus.app.scan;
 
+import io.hyclus.acquisition.stitch.StitchSettings;
 import io.hyclus.acquisition.sync.ExposureSettings;
 import io.hyclus.acquisition.sync.SyncScanSettings;
 import io.hyclus.app.pipeline.PipelineSettings;
@@ -26,11 +27,20 @@ import java.util.Optional;
  * @param fromEnvi      replay captures from this folder instead of scanning
  * @param timeout       longest wait for the scan's containers
  * @param terminal      draw the progress bar in place (a terminal) rather than plain lines
+ * @param stitch        how VNIR and SWIR lines are stitched into the STITCHED stream, or empty for none
  */
 public record ScanSettings(PipelineSettings pipeline, Optional<Path> libraryDir, Optional<ScanPlan> plan,
                            int campaignTray, RigSettings rig, RigKind rigKind, SyncScanSettings scan,
                            Optional<ExposureSettings> autoExposure, Optional<Path> saveEnvi, Optional<Path> fromEnvi,
-                           Duration timeout, boolean terminal) {
+                           Duration timeout, boolean terminal, Optional<StitchSettings> stitch) {
+    /** Stitched with {@link StitchSettings#defaults()}. */
+    public ScanSettings(PipelineSettings pipeline, Optional<Path> libraryDir, Optional<ScanPlan> plan, int campaignTray,
+                        RigSettings rig, RigKind rigKind, SyncScanSettings scan, Optional<ExposureSettings> autoExposure,
+                        Optional<Path> saveEnvi, Optional<Path> fromEnvi, Duration timeout, boolean terminal) {
+        this(pipeline, libraryDir, plan, campaignTray, rig, rigKind, scan, autoExposure, saveEnvi, fromEnvi, timeout,
+                terminal, Optional.of(StitchSettings.defaults()));
+    }
+
     public ScanSettings {
         Checks.notNull("pipeline settings", pipeline);
         Checks.notNull("plan", plan);
@@ -41,5 +51,6 @@ public record ScanSettings(PipelineSettings pipeline, Optional<Path> libraryDir,
             throw new IllegalArgumentException("--from-envi replays a capture; it cannot also save one (--save-envi)");
         }
         Checks.notNull("timeout", timeout);
+        Checks.notNull("stitch settings", stitch);
     }
 }

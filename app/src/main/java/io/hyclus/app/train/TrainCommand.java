@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a model (PCA, dense or convolutional autoencoder) on one camera's spectra from sample "
                 + "containers and stores it as a new version in the model registry (docs/models.md).",
-            "Stitched VNIR+SWIR spectra do not exist yet (issue 7): choose one camera."})
+            "--camera STITCHED trains on the stitched 400-2500 nm spectra (docs/stitching.md)."})
 public class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,7 +55,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--code-size", paramLabel = "K", description = "Numbers per spectrum after encoding (default 16).")
     Integer codeSize;
 
-    @Option(names = "--camera", defaultValue = "VNIR", description = "VNIR or SWIR (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--camera", defaultValue = "VNIR", description = "VNIR, SWIR or STITCHED (default: ${DEFAULT-VALUE}).")
     String camera;
 
     @Option(names = "--plant", split = ",", paramLabel = "PLANT", description = "Only these plants, e.g. Plant-1 (repeatable or comma list).")

@@ -72,7 +72,7 @@ final class TrainOptions {
         try {
             return SensorKind.valueOf(camera.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw OptionChecks.invalid(spec, "--camera must be VNIR or SWIR (stitched spectra do not exist yet): '" + camera + "'");
+            throw OptionChecks.invalid(spec, "--camera must be VNIR, SWIR or STITCHED: '" + camera + "'");
         }
     }
 

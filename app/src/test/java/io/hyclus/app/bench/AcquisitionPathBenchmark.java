@@ -4,6 +4,8 @@ import io.hyclus.acquisition.calibration.RadiometricCalibration;
 import io.hyclus.acquisition.publish.KafkaRawFramePublisher;
 import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
 import io.hyclus.acquisition.publish.LineEncoding;
+import io.hyclus.acquisition.stitch.StitchSettings;
+import io.hyclus.acquisition.stitch.StitchingSink;
 import io.hyclus.acquisition.sync.RawFrameTap;
 import io.hyclus.acquisition.sync.RigCamera;
 import io.hyclus.acquisition.sync.ScanEventSink;
@@ -57,21 +59,30 @@ import java.util.stream.Stream;
  * frame grabber would deliver them, VNIR at 330 lines/s and SWIR at 450 lines/s interleaved by due time, on one thread
  * as the scanner runs: raw frame to {@code hyclus.raw-frames} ({@link KafkaRawFramePublisher}, zstd batches) →
  * calibration ({@link RadiometricCalibration#apply}) → compact codec on the publisher's encoder threads →
- * {@code hyclus.scan-events} on an embedded broker in the same JVM. Stitching is not in the path yet (issue 7 item 3).
+ * {@code hyclus.scan-events} on an embedded broker in the same JVM. With {@code stitch} (the default) the calibrated
+ * lines go through the stitching stage ({@link StitchingSink}, docs/stitching.md) before the codec, the frames' encoder
+ * positions set as a 100 mm/s belt gives them at the two line rates (VNIR every 303 µm, SWIR every 222 µm), so every
+ * VNIR line is interpolated between two SWIR lines and its stitched line (1024 x 511) is published as well.
  *
  * <p>Prints one JSON line per run: lines/s per camera, the real-time factor (achieved ÷ required line rate, the lower of
  * the two cameras), input MB/s (16-bit counts), bytes on the topics, process CPU (cores), and where the CPU went per
  * thread group. Then the raw producer ceiling: the same record bytes sent by a bare producer as fast as it goes. Not a
  * test: figures only.
  *
- * <p>Usage: {@code bench/acquisition.sh [SECONDS] [ENCODER_THREADS] [paced|unpaced] [raw-frames|no-raw-frames]}: the
+ * <p>Usage: {@code bench/acquisition.sh [SECONDS] [ENCODER_THREADS] [paced|unpaced] [raw-frames|no-raw-frames]
+ * [stitch|no-stitch]}: the
  * issue's path is calibration → stitching → codec → broker; a scan also publishes its raw frames, which
  * {@code no-raw-frames} leaves out. Paced: frames are due at the line
  * rates and the run says how far behind it fell; unpaced: as fast as the path goes, the rates' ratio kept.
  */
 public final class AcquisitionPathBenchmark {
+    /** The two cameras (the stitched stream is no camera: it has no raw frames). */
+    private static final List<SensorKind> CAMERAS = List.of(SensorKind.VNIR, SensorKind.SWIR);
+
     static final double VNIR_HZ = 330;
     static final double SWIR_HZ = 450;
+    /** Belt speed the stitched run's encoder positions follow, µm/s. */
+    static final double BELT_UM_PER_S = 100_000;
 
     private AcquisitionPathBenchmark() {
     }
@@ -81,6 +92,7 @@ public final class AcquisitionPathBenchmark {
         int encoderThreads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         boolean paced = args.length <= 2 || !args[2].equals("unpaced");
         boolean rawFrames = args.length <= 3 || !args[3].equals("no-raw-frames");
+        boolean stitch = args.length <= 4 || !args[4].equals("no-stitch");
         Rendered r = render();
         System.out.printf(Locale.ROOT, "# rendered %d VNIR and %d SWIR frames of %d x %d and %d x %d%n",
                 r.frames.get(SensorKind.VNIR).size(), r.frames.get(SensorKind.SWIR).size(),
@@ -90,9 +102,9 @@ public final class AcquisitionPathBenchmark {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedBrokerSettings.in(dir.resolve("broker")))) {
             String bootstrap = broker.bootstrapServers();
             TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), 1, (short) 1);
-            run(r, bootstrap, 3, encoderThreads, false, rawFrames, "warm-up");
-            Result result = run(r, bootstrap, seconds, encoderThreads, paced, rawFrames,
-                    (paced ? "paced" : "unpaced") + (rawFrames ? "" : "-no-raw-frames"));
+            run(r, bootstrap, 3, encoderThreads, false, rawFrames, stitch, "warm-up");
+            Result result = run(r, bootstrap, seconds, encoderThreads, paced, rawFrames, stitch,
+                    (paced ? "paced" : "unpaced") + (rawFrames ? "" : "-no-raw-frames") + (stitch ? "-stitch" : ""));
             ceiling(bootstrap, result.records);
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
@@ -111,7 +123,7 @@ public final class AcquisitionPathBenchmark {
 
     /** Runs the path for {@code seconds}; keeps a sample of the records it produced for the ceiling. */
     private static Result run(Rendered r, String bootstrap, double seconds, int encoderThreads, boolean paced,
-                              boolean rawFrames, String label) {
+                              boolean rawFrames, boolean stitch, String label) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -132,10 +144,15 @@ public final class AcquisitionPathBenchmark {
         Map<String, Long> cpuAfter;
         try (KafkaScanEventPublisher events = new KafkaScanEventPublisher(bootstrap, LineEncoding.COMPACT, encoderThreads);
              KafkaRawFramePublisher raw = new KafkaRawFramePublisher(bootstrap, events)) {
-            for (SensorKind k : SensorKind.values()) {
+            for (SensorKind k : CAMERAS) {
                 raw.references(r.cameras.get(k), r.dark.get(k), r.white.get(k));
             }
-            raw.publish(started);
+            ScanEventSink sink = stitch ? new StitchingSink(raw, StitchSettings.defaults()) : raw;
+            Map<SensorKind, List<short[]>> counts = new EnumMap<>(SensorKind.class);
+            if (stitch) { // the frames' counts once, so that a frame at its own encoder position wraps them uncopied
+                CAMERAS.forEach(k -> counts.put(k, r.frames.get(k).stream().map(RawFrame::counts).toList()));
+            }
+            sink.publish(started);
             t0 = System.nanoTime();
             long end = t0 + (long) (seconds * 1e9);
             double[] period = {1e9 / VNIR_HZ, 1e9 / SWIR_HZ};
@@ -156,6 +173,11 @@ public final class AcquisitionPathBenchmark {
                 SensorKind k = kinds[c];
                 List<RawFrame> frames = r.frames.get(k);
                 RawFrame f = frames.get((int) (done[c] % frames.size()));
+                if (stitch) {
+                    long encoder = Math.round(done[c] * period[c] * 1e-9 * BELT_UM_PER_S);
+                    f = RawFrame.wrapping(f.cameraId(), k, done[c], f.time(), encoder, f.pixels(), f.bands(),
+                            counts.get(k).get((int) (done[c] % frames.size())));
+                }
                 long a = System.nanoTime();
                 if (rawFrames) {
                     raw.frame(r.cameras.get(k), done[c], f);
@@ -163,7 +185,7 @@ public final class AcquisitionPathBenchmark {
                 long b = System.nanoTime();
                 Scanline line = r.calibration.get(k).apply(f, scanId, done[c]);
                 long d = System.nanoTime();
-                raw.publish(line);
+                sink.publish(line);
                 long e = System.nanoTime();
                 rawNs += b - a;
                 calibrateNs += d - b;
@@ -174,8 +196,8 @@ public final class AcquisitionPathBenchmark {
             Map<SensorKind, Long> published = new EnumMap<>(SensorKind.class);
             published.put(SensorKind.VNIR, done[0]);
             published.put(SensorKind.SWIR, done[1]);
-            raw.publish(new ScanCompleted(scanId, published, Instant.now(), List.of()));
-            raw.flush();
+            sink.publish(new ScanCompleted(scanId, published, Instant.now(), List.of()));
+            sink.flush();
             t1 = System.nanoTime();
             processCpu1 = os.getProcessCpuTime();
             cpuAfter = cpuByGroup(threads); // before closing: the encoder threads end with the publisher
@@ -201,7 +223,7 @@ public final class AcquisitionPathBenchmark {
                 rawNs / 1e6 / done[0], calibrateNs / 1e6 / done[0], publishNs / 1e6 / done[0], groups);
         // records as the topics got them, for the ceiling: one VNIR and one SWIR compact line, and their raw frames
         List<byte[]> records = new ArrayList<>();
-        for (SensorKind k : SensorKind.values()) {
+        for (SensorKind k : CAMERAS) {
             RawFrame f = r.frames.get(k).get(0);
             records.add(ScanEventCodec.encodeCompact(r.calibration.get(k).apply(f, scanId, 0)));
             records.add(io.hyclus.core.codec.RawFrameCodec.encode(io.hyclus.core.scan.ScanRawFrame.wrapping(scanId,
@@ -331,7 +353,7 @@ public final class AcquisitionPathBenchmark {
         Map<SensorKind, RadiometricCalibration> cal = new EnumMap<>(SensorKind.class);
         Function<SensorKind, RadiometricCalibration> calibrate = k -> RadiometricCalibration.fromReferences(dark.get(k),
                 white.get(k), scan.calibration());
-        for (SensorKind k : SensorKind.values()) {
+        for (SensorKind k : CAMERAS) {
             cal.put(k, calibrate.apply(k));
         }
         return new Rendered(cameras, dark, white, frames, cal, started[0]);

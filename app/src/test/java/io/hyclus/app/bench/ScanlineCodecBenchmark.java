@@ -45,6 +45,9 @@ public final class ScanlineCodecBenchmark {
         List<Scanline> lines = scanLines();
         for (SensorKind k : SensorKind.values()) {
             List<Scanline> cam = lines.stream().filter(l -> l.camera() == k).toList();
+            if (cam.isEmpty()) {
+                continue;
+            }
             List<byte[]> plain = cam.stream().map(ScanEventCodec::encode).toList();
             long rawBytes = cam.stream().mapToLong(l -> 4L * l.pixels() * l.bands()).sum();
             long plainBytes = plain.stream().mapToLong(b -> b.length).sum();

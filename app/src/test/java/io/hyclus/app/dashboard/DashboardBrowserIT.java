@@ -92,8 +92,8 @@ class DashboardBrowserIT {
                 await(browser, "the scanned samples on the map", () -> mapIds(browser).equals(scanned));
                 assertTrue(Integer.parseInt(text(browser, "map-points")) > 0, "points on the map");
                 // slot outlines: one per slot, the last state reached is at least 'written'
-                assertEquals(2 * scanned.size(), browser.findElements(By.cssSelector("svg rect.slot")).size(),
-                        "slot outlines on both waterfalls");
+                assertEquals(3 * scanned.size(), browser.findElements(By.cssSelector("svg rect.slot")).size(),
+                        "slot outlines on the three waterfalls: VNIR, SWIR and the stitched stream (docs/stitching.md)");
                 // slot states reached 'written' at least; clicking a slot shows its spectra (mean ± sd) and codes
                 for (var li : browser.findElements(By.cssSelector("#slots li"))) {
                     assertTrue(Set.of("WRITTEN", "ENCODED").contains(li.getAttribute("data-state")), li.getText());
@@ -104,7 +104,7 @@ class DashboardBrowserIT {
                 String picked = scanned.iterator().next();
                 browser.findElement(By.cssSelector("#slots li[data-sample='" + picked + "']")).click();
                 await(browser, "the details of " + picked, () -> browser.findElements(By.cssSelector("#details .chart"))
-                        .size() == 2 && browser.findElement(By.id("details")).getText().contains("codes VNIR"));
+                        .size() == 3 && browser.findElement(By.id("details")).getText().contains("codes VNIR"));
                 assertTrue(browser.findElement(By.cssSelector("#details h2")).getText().equals(picked));
                 assertEquals("still here", js.executeScript("return window.__hyclusNoReload;"), "no reload");
                 Files.write(ARTEFACTS.resolve("after-scan.png"), browser.getScreenshotAs(OutputType.BYTES));

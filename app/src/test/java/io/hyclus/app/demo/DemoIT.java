@@ -53,7 +53,9 @@ class DemoIT {
     private static final int PIXELS = 128;
     private static final int BANDS = 24;
     /** The demo's SWIR camera is the reference size. */
-    private static final Map<SensorKind, Integer> BANDS_OF = Map.of(SensorKind.VNIR, BANDS, SensorKind.SWIR, 288);
+    /** The stitched spectra: every VNIR band (400-1000 nm) then the SWIR's above 1000 nm (287 of 288), docs/stitching.md. */
+    private static final Map<SensorKind, Integer> BANDS_OF = Map.of(SensorKind.VNIR, BANDS, SensorKind.SWIR, 288,
+            SensorKind.STITCHED, BANDS + 287);
     private static final double PITCH_MM = 2.0;
     private static final double EDGE_MARGIN_MM = 3.0;
 
@@ -122,7 +124,7 @@ class DemoIT {
             Map<SensorKind, Map<Long, Scanline>> l = (Map<SensorKind, Map<Long, Scanline>>) topic.get("lines");
             lines = l;
         }
-        assertEquals(List.of(SensorKind.VNIR, SensorKind.SWIR), start.cameras().stream().map(c -> c.sensor().kind()).toList());
+        assertEquals(List.of(SensorKind.VNIR, SensorKind.SWIR, SensorKind.STITCHED), start.cameras().stream().map(c -> c.sensor().kind()).toList());
         assertEquals("2000", start.provenance().get("scan.line_pitch_um"));
         assertEquals("7", start.provenance().get("simulator.seed"));
         for (SensorKind kind : SensorKind.values()) {

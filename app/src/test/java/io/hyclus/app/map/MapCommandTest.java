@@ -45,7 +45,7 @@ class MapCommandTest {
             "--points-per-sample must be 1-1000000: 0",
             "--refit-share must be 0.01-100.0: 0.0",
             "--reservoir must be 100-10000000: 50",
-            "Invalid value for option '--camera': expected one of [VNIR, SWIR] (case-sensitive) but was 'UV'",
+            "Invalid value for option '--camera': expected one of [VNIR, SWIR, STITCHED] (case-sensitive) but was 'UV'",
             "live map group id must be",
         };
         for (int i = 0; i < cases.length; i++) {

@@ -157,7 +157,7 @@ class ReplayIT {
             }
             EncodedSample ea = CodesFile.read(live.resolve(sample + ".codes.h5"));
             EncodedSample eb = CodesFile.read(replayed.resolve(sample + ".codes.h5"));
-            for (SensorKind k : SensorKind.values()) {
+            for (SensorKind k : List.of(SensorKind.VNIR, SensorKind.SWIR)) { // no model for the stitched spectra
                 CameraCodes ca = ea.camera(k).orElseThrow();
                 CameraCodes cb = eb.camera(k).orElseThrow();
                 assertEquals(ca.modelRef(), cb.modelRef(), sample + " " + k);

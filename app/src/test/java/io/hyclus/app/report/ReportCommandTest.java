@@ -62,6 +62,11 @@ class ReportCommandTest {
     }
 
     private static void write(Path samples, int plant, int month, GrainSizeFraction f) {
+        write(samples, plant, month, f, SensorKind.VNIR);
+    }
+
+    /** One container whose only group is {@code kind}: VNIR bands 450-900 nm, or STITCHED bands 450-2250 nm. */
+    private static void write(Path samples, int plant, int month, GrainSizeFraction f, SensorKind kind) {
         Random r = new Random(100L * plant + 10L * month + f.ordinal());
         int bands = 10;
         float[][] s = new float[40][bands];
@@ -75,10 +80,10 @@ class ReportCommandTest {
         double[] wl = new double[bands];
         double[] fwhm = new double[bands];
         for (int b = 0; b < bands; b++) {
-            wl[b] = 450 + 50 * b;
+            wl[b] = 450 + (kind == SensorKind.STITCHED ? 200 : 50) * b;
             fwhm[b] = 10;
         }
-        Sensor vnir = new Sensor("VNIR-1", SensorKind.VNIR, new WavelengthGrid(wl, fwhm), 32);
+        Sensor vnir = new Sensor(kind + "-1", kind, new WavelengthGrid(wl, fwhm), 32);
         String id = "P" + plant + "-0" + month + "-" + (f == GrainSizeFraction.MINUS_100 ? "M" : "P");
         new SampleContainerWriter(samples).write(new SampleContainer("scan-" + plant, "tray-1", new TraySlot(1,
                 new SampleMetadata(id, "Plant-" + plant, YearMonth.of(2025, month), f), new RegionMm(0, 0, 10, 10)),
@@ -116,6 +121,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_stitched_readsTheStitchedGroup() throws Exception {
+        Path samples = dir.resolve("stitched");
+        for (int p = 1; p <= 2; p++) {
+            for (int m = 1; m <= 2; m++) {
+                for (GrainSizeFraction f : GrainSizeFraction.values()) {
+                    write(samples, p, m, f, SensorKind.STITCHED);
+                }
+            }
+        }
+        Path out = dir.resolve("out-stitched");
+        Run r = run("report", "--samples", samples.toString(), "--out", out.toString(), "--camera", "stitched",
+                "--models", "pca-3", "--spectra-per-sample", "30", "--map-points", "100", "--seed", "2", "--threads", "1");
+        assertEquals(0, r.rc(), r.err() + r.out());
+        assertTrue(r.out().contains("] 3/7 STITCHED: t-SNE, k-means, Ward and SOM of PCA-3"), r.out());
+        assertTrue(r.out().contains("Report written to " + out.resolve("report.html") + ": 6 classification tables, "),
+                r.out());
+        assertFalse(r.out().contains("warning:"), r.out());
+    }
+
+    @Test
     void report_onePlant_exitsZero_withAWarningLine() {
         Path samples = samples(1);
         Run r = run("report", "--samples", samples.toString(), "--out", dir.resolve("out").toString(), "--camera",
@@ -146,6 +171,6 @@ class ReportCommandTest {
         assertTrue(noReg.err().contains("--no-training needs --registry"), noReg.err());
         Run cam = run("report", "--samples", samples.toString(), "--out", out, "--camera", "VNIR+SWIR");
         assertEquals(2, cam.rc());
-        assertTrue(cam.err().contains("--camera must be VNIR and/or SWIR"), cam.err());
+        assertTrue(cam.err().contains("--camera must be VNIR, SWIR and/or STITCHED"), cam.err());
     }
 }

@@ -68,4 +68,13 @@ class ScanCommandTest {
         assertTrue(refused("--campaign-tray", "1", "--belt-speed", "50", "--line-pitch-mm", "0.01")
                 .contains("line rate"));
     }
+
+    @Test
+    void badStitchOptions_refusedNamingTheOption() {
+        String grid = refused("--campaign-tray", "1", "--stitch-grid", "fine");
+        assertTrue(grid.contains("--stitch-grid must be 'native' or a step in nm such as 5: 'fine'"), grid);
+        assertTrue(refused("--campaign-tray", "1", "--stitch-grid", "500").contains("--stitch-grid (nm)"));
+        String overlap = refused("--campaign-tray", "1", "--stitch-overlap", "blend");
+        assertTrue(overlap.contains("--stitch-overlap must be cross-fade or cut: 'blend'"), overlap);
+    }
 }

@@ -95,7 +95,51 @@ class ScanEnviIT {
                 }
             }
             assertEquals("envi", b.provenance(io.hyclus.acquisition.capture.CaptureKeys.REPLAYED_FROM).orElseThrow());
+            assertStitchedGroup(dir.resolve("w1/samples/" + scanId + "/" + sample + ".h5"));
+            assertStitchedGroup(dir.resolve("w2/samples/" + scanId + "/" + sample + ".h5"));
         }
+    }
+
+    /**
+     * h5py reads the container's {@code stitched} group: one spectrum per VNIR spectrum (same lines and pixels) spanning
+     * 400-2500 nm on the native grid (60 VNIR bands to 1000 nm, then 74 SWIR bands above it); at VNIR bands the stitched
+     * values are the VNIR's exactly; at SWIR bands their sample mean is the SWIR camera's within 2 % (the SWIR is
+     * gain-matched to the VNIR at 1000 nm and resampled onto the VNIR's smaller pixels); across the junction the mean
+     * spectrum has no step larger than between the SWIR's own neighbouring bands.
+     */
+    private static void assertStitchedGroup(Path container) {
+        String out = Python.run("""
+                import sys, h5py, numpy as np
+                f = h5py.File(sys.argv[1], 'r')
+                st, v, s = f['stitched'], f['vnir'], f['swir']
+                wl, vw, sw = st['wavelength_nm'][:], v['wavelength_nm'][:], s['wavelength_nm'][:]
+                S, V, W = st['spectra'][:], v['spectra'][:], s['spectra'][:]
+                print(st.attrs['sensor_kind'].decode(), len(wl), '%.1f %.1f' % (wl[0], wl[-1]), S.shape[0] == V.shape[0],
+                      bool((st['line_index'][:] == v['line_index'][:]).all() and (st['pixel_index'][:] == v['pixel_index'][:]).all()))
+                for nm in (450, 650, 900):
+                    b, k = np.argmin(abs(vw - nm)), np.argmin(abs(wl - nm))
+                    print('vnir', nm, wl[k] == vw[b], float(abs(S[:, k] - V[:, b]).max()))
+                for nm in (1400, 1900, 2200):
+                    b, k = np.argmin(abs(sw - nm)), np.argmin(abs(wl - nm))
+                    print('swir', nm, wl[k] == sw[b], '%.4f' % abs(S[:, k].mean() / W[:, b].mean() - 1))
+                m = S.mean(axis=0)
+                j = int(np.argmax(wl > 1000))
+                print('junction %.5f %.5f' % (abs(m[j] - m[j - 1]), abs(np.diff(W.mean(axis=0))[:5]).max() * 2))
+                print(f['provenance'].attrs['scan.stitch.grid'].decode())
+                """, container.toString());
+        String[] l = out.strip().split("\n");
+        assertEquals("STITCHED 134 400.0 2500.0 True True", l[0], out);
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(l[i].matches("vnir \\d+ True 0\\.0"), out);
+        }
+        for (int i = 4; i <= 6; i++) {
+            String[] f = l[i].split(" ");
+            assertEquals("True", f[2], out);
+            assertTrue(Double.parseDouble(f[3]) < 0.02, "stitched vs SWIR mean at " + f[1] + " nm: " + out);
+        }
+        String[] j = l[7].split(" ");
+        assertTrue(Double.parseDouble(j[1]) <= Double.parseDouble(j[2]), "step at the junction: " + out);
+        assertEquals("native", l[8], out);
     }
 
     private static boolean hasPartial(Path d) throws IOException {

@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Tiny containers by the production writer: 8 VNIR bands of seeded two-endmember mixtures, 2 SWIR bands. */
+/**
+ * Tiny containers by the production writer: 8 VNIR bands of seeded two-endmember mixtures, 2 SWIR bands, and the
+ * stitched group (the 8 VNIR bands then the 2 SWIR ones, 10 bands per spectrum).
+ */
 final class TinyContainers {
     static final int BANDS = 8;
 
@@ -51,9 +54,22 @@ final class TinyContainers {
         Sensor vnir = new Sensor("VNIR-1", SensorKind.VNIR, new WavelengthGrid(wl, fwhm), 32);
         Sensor swir = new Sensor("SWIR-1", SensorKind.SWIR, new WavelengthGrid(new double[] {1200, 1700},
                 new double[] {400, 400}), 8);
+        double[] stitchedWl = java.util.Arrays.copyOf(wl, BANDS + 2);
+        stitchedWl[BANDS] = 1200;
+        stitchedWl[BANDS + 1] = 1700;
+        double[] stitchedFwhm = java.util.Arrays.copyOf(fwhm, BANDS + 2);
+        stitchedFwhm[BANDS] = 400;
+        stitchedFwhm[BANDS + 1] = 400;
+        Sensor stitched = new Sensor("stitched", SensorKind.STITCHED, new WavelengthGrid(stitchedWl, stitchedFwhm), 32);
+        float[][] st = new float[n][];
+        for (int i = 0; i < n; i++) {
+            st[i] = java.util.Arrays.copyOf(s[i], BANDS + 2);
+            st[i][BANDS] = 0.3f;
+            st[i][BANDS + 1] = 0.4f;
+        }
         return new SampleContainerWriter(samples).write(new SampleContainer(scan, "tray-1", new TraySlot(1,
                 new SampleMetadata(id, plant, YearMonth.of(2025, month), f), new RegionMm(0, 0, 10, 10)),
-                List.of(cube(vnir, s), cube(swir, new float[][] {{0.3f, 0.4f}})),
+                List.of(cube(vnir, s), cube(swir, new float[][] {{0.3f, 0.4f}}), cube(stitched, st)),
                 Provenance.fromMap(Map.of("software.version", "test"))));
     }
 

@@ -95,6 +95,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void train_stitched_readsTheStitchedSpectra_promotesForStitched() throws Exception {
+        Path work = work();
+        Run r = run("train", "--work-dir", work.toString(), "--model", "pca", "--code-size", "2", "--camera", "stitched",
+                "--spectra-per-sample", "40", "--seed", "7", "--promote");
+        assertEquals(0, r.rc(), r.err());
+        assertTrue(r.out().contains("Trained pca-2-stitched@1 in "), r.out());
+        assertEquals("pca-2-stitched@1\n", Files.readString(work.resolve("models/promoted/STITCHED")));
+        JsonNode json = new ObjectMapper().readTree(work.resolve("models/pca-2-stitched/v1/model.json").toFile());
+        assertEquals(TinyContainers.BANDS + 2, json.get("wavelengthNm").size());
+        assertEquals(1700.0, json.get("wavelengthNm").get(TinyContainers.BANDS + 1).asDouble());
+        assertEquals("STITCHED", json.get("input").asText());
+    }
+
+    @Test
     void train_badOptions_exit2_namingTheOption() {
         Path work = work();
         String w = work.toString();
@@ -103,7 +117,7 @@ class TrainCommandTest {
                 "--model dense-ae-4 says code size 4, --code-size says 16");
         assertBad(run("train", "--work-dir", w, "--model", "dense-ae", "--code-size", "32"),
                 "the dense autoencoder's code size must be at most 16");
-        assertBad(run("train", "--work-dir", w, "--model", "pca", "--camera", "UV"), "--camera must be VNIR or SWIR");
+        assertBad(run("train", "--work-dir", w, "--model", "pca", "--camera", "UV"), "--camera must be VNIR, SWIR or STITCHED");
         assertBad(run("train", "--work-dir", w, "--model", "pca", "--validation", "kfold"), "--validation must be samples or random: 'kfold'");
         assertBad(run("train", "--work-dir", w, "--model", "pca", "--validation-fraction", "1"), "--validation-fraction must be between 0 and 1");
         assertBad(run("train", "--work-dir", w, "--model", "pca", "--month", "2025-13"), "--month must be YYYY-MM, e.g. 2025-03: '2025-13'");

@@ -10,6 +10,11 @@ public final class PixelFlags {
     public static final byte SATURATED = 1;
     /** A calibrated value of the pixel lies outside the calibration's valid reflectance range (e.g. -0.1 to 1.5). */
     public static final byte OUT_OF_RANGE = 2;
+    /**
+     * A stitched pixel (docs/stitching.md) of which less than half the footprint lies in the SWIR camera's field of
+     * view: its SWIR part comes from the nearest SWIR pixels that cover it, or the edge pixel.
+     */
+    public static final byte NOT_COVERED = 4;
 
     private PixelFlags() {
     }

@@ -1,11 +1,17 @@
 package io.hyclus.core.spectral;
 
-/** The two line-scan cameras over the belt and the wavelength range each covers, in nanometres. */
+/**
+ * The two line-scan cameras over the belt, and the stitched product of both, with the wavelength range each covers,
+ * in nanometres. {@link #STITCHED} is no camera: it is the line stream acquisition derives from a VNIR and a SWIR line
+ * (co-registered onto the VNIR pixels, one 400-2500 nm spectrum per pixel; docs/stitching.md).
+ */
 public enum SensorKind {
     /** Visible and near infrared, 400-1000 nm. */
     VNIR(400.0, 1000.0),
     /** Short-wave infrared, 1000-2500 nm. */
-    SWIR(1000.0, 2500.0);
+    SWIR(1000.0, 2500.0),
+    /** VNIR and SWIR stitched into one spectrum per VNIR pixel, 400-2500 nm. */
+    STITCHED(400.0, 2500.0);
 
     private final double minNm;
     private final double maxNm;

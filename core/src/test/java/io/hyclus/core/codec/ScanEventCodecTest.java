@@ -136,7 +136,7 @@ class ScanEventCodecTest {
         int at = replace(b, "VNIR", "UVIS");
         var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(b, "hyclus.scan-events/0@42"));
         assertEquals("hyclus.scan-events/0@42: unknown camera kind 'UVIS' in the scanline of scan s-7 at offset " + at
-                + ", expected one of [VNIR, SWIR]", e.getMessage());
+                + ", expected one of [VNIR, SWIR, STITCHED]", e.getMessage());
     }
 
     @Test
@@ -146,7 +146,7 @@ class ScanEventCodecTest {
         int at = replace(b, "SWIR", "MWIR");
         var e = assertThrows(CodecException.class, () -> ScanEventCodec.decodeSampleWritten(b, "hyclus.sample-containers/0@3"));
         assertEquals("hyclus.sample-containers/0@3: unknown camera kind 'MWIR' in the sample-written record of scan s-8"
-                + " at offset " + at + ", expected one of [VNIR, SWIR]", e.getMessage());
+                + " at offset " + at + ", expected one of [VNIR, SWIR, STITCHED]", e.getMessage());
     }
 
     @Test
@@ -155,7 +155,7 @@ class ScanEventCodecTest {
         int at = replace(b, "VNIR", "XXXX");
         var e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(b, "t/1@2"));
         assertEquals("t/1@2: unknown camera kind 'XXXX' in the line counts of scan s-9 at offset " + at
-                + ", expected one of [VNIR, SWIR]", e.getMessage());
+                + ", expected one of [VNIR, SWIR, STITCHED]", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,278 @@
+package io.hyclus.acquisition.stitch;
+
+import io.hyclus.core.scan.CameraSetup;
+import io.hyclus.core.scan.PixelFlags;
+import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.spectral.Sensor;
+import io.hyclus.core.spectral.SensorKind;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.function.Consumer;
+
+/**
+ * Stitches one scan's VNIR and SWIR lines into {@link SensorKind#STITCHED} lines, one 400-2500 nm spectrum per VNIR
+ * pixel, on the VNIR's pixels, lines and geometry (docs/stitching.md). Lines are fed in the order acquisition
+ * publishes them; each VNIR line waits until a SWIR line at or past its encoder position has arrived, then:
+ * <ol>
+ *   <li>along-track, the two SWIR lines bracketing its encoder position are interpolated linearly;</li>
+ *   <li>across-track, the SWIR pixels overlapping each VNIR pixel's footprint are averaged by overlap length
+ *       ({@link AcrossTrackWeights});</li>
+ *   <li>spectrally, the SWIR spectrum is gain-matched to the VNIR in the overlap and the two joined onto the output grid
+ *       ({@link SpectralJoin}).</li>
+ * </ol>
+ * A stitched pixel's flags are the OR of its VNIR pixel's and every contributing SWIR pixel's, plus
+ * {@link PixelFlags#NOT_COVERED} when the SWIR camera sees less than half of it. A VNIR line before the first or after
+ * the last SWIR line is stitched with that line if within {@link StitchSettings#edgeToleranceMicrons()} of it, else
+ * dropped ({@link #dropped()}). At most {@value #MAX_BUFFERED} lines of either camera are held: beyond that the oldest
+ * waiting VNIR line is settled as at the scan's end, and the oldest SWIR line is forgotten. Every weight and index is
+ * computed once, in the constructor; nothing is allocated per pixel, and per line only a copy of each SWIR line's values
+ * and the stitched line itself. Not thread-safe: one per scan.
+ */
+public final class LineStitcher {
+    /** The stitched line stream's sensor id. */
+    public static final String SENSOR_ID = "stitched";
+    /** 32 lines: a line waits for one or two lines of the other camera; 32 full-size VNIR lines hold ~29 MB. */
+    static final int MAX_BUFFERED = 32;
+
+    private final CameraSetup vnir;
+    private final CameraSetup swir;
+    private final CameraSetup stitched;
+    private final StitchSettings settings;
+    private final AcrossTrackWeights across;
+    private final SpectralJoin join;
+    private final int swirBands;
+    private final ArrayDeque<SwirLine> swirLines = new ArrayDeque<>();
+    private final ArrayDeque<Scanline> waiting = new ArrayDeque<>();
+    private final float[] blend;
+    private final float[] vLine;
+    private final float[] sSpectrum;
+    private final float[] out;
+    private final byte[] flags;
+    private long lastVnirEncoder = Long.MIN_VALUE;
+    private long emitted;
+    private long dropped;
+    private long outOfOrder;
+
+    /** One SWIR line as it arrived: values copied once, flags null when none is set. */
+    private record SwirLine(long encoderMicrons, float[] values, byte[] flags) {
+    }
+
+    public LineStitcher(CameraSetup vnir, CameraSetup swir, StitchSettings settings) {
+        if (vnir.sensor().kind() != SensorKind.VNIR || swir.sensor().kind() != SensorKind.SWIR) {
+            throw new IllegalArgumentException("stitching needs a VNIR and a SWIR camera, got " + vnir.sensor().kind()
+                    + " and " + swir.sensor().kind());
+        }
+        this.vnir = vnir;
+        this.swir = swir;
+        this.settings = settings;
+        this.across = AcrossTrackWeights.between(vnir.geometry(), vnir.sensor().pixels(), swir.geometry(),
+                swir.sensor().pixels());
+        this.join = new SpectralJoin(vnir.sensor().grid(), swir.sensor().grid(), settings);
+        this.stitched = new CameraSetup(new Sensor(SENSOR_ID, SensorKind.STITCHED, join.output(), vnir.sensor().pixels()),
+                vnir.geometry());
+        this.swirBands = swir.sensor().bands();
+        this.blend = new float[swir.sensor().pixels() * swirBands];
+        this.vLine = new float[vnir.sensor().pixels() * vnir.sensor().bands()];
+        this.sSpectrum = new float[swirBands];
+        this.out = new float[vnir.sensor().pixels() * join.output().bands()];
+        this.flags = new byte[vnir.sensor().pixels()];
+    }
+
+    /** The stitched stream's camera: sensor {@value #SENSOR_ID} with the output grid, on the VNIR's geometry. */
+    public CameraSetup setup() {
+        return stitched;
+    }
+
+    public StitchSettings settings() {
+        return settings;
+    }
+
+    /** Takes one VNIR or SWIR line of the scan and hands every stitched line it releases to {@code sink}, in order. */
+    public void accept(Scanline line, Consumer<Scanline> sink) {
+        if (line.camera() == SensorKind.VNIR) {
+            check(line, vnir);
+            if (line.encoderMicrons() < lastVnirEncoder) {
+                outOfOrder++;
+                return;
+            }
+            lastVnirEncoder = line.encoderMicrons();
+            waiting.addLast(line);
+            if (waiting.size() > MAX_BUFFERED) {
+                settle(waiting.pollFirst(), true, sink);
+            }
+        } else if (line.camera() == SensorKind.SWIR) {
+            check(line, swir);
+            if (!swirLines.isEmpty() && line.encoderMicrons() <= swirLines.peekLast().encoderMicrons()) {
+                outOfOrder++;
+                return;
+            }
+            swirLines.addLast(new SwirLine(line.encoderMicrons(), line.reflectance(),
+                    line.flagged() ? line.pixelFlags() : null));
+            if (swirLines.size() > MAX_BUFFERED) {
+                swirLines.pollFirst();
+            }
+        } else {
+            return;
+        }
+        release(false, sink);
+    }
+
+    /** The scan ended: settles every VNIR line still waiting (stitched with the last SWIR line, or dropped). */
+    public void finish(Consumer<Scanline> sink) {
+        release(true, sink);
+    }
+
+    /** Stitched lines handed on so far. */
+    public long emitted() {
+        return emitted;
+    }
+
+    /** VNIR lines dropped for want of a SWIR line within the edge tolerance. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Lines ignored because their encoder position went backwards (a duplicate or out-of-order frame). */
+    public long outOfOrder() {
+        return outOfOrder;
+    }
+
+    private void release(boolean atEnd, Consumer<Scanline> sink) {
+        while (!waiting.isEmpty()) {
+            if (!settle(waiting.peekFirst(), atEnd, sink)) {
+                break;
+            }
+            waiting.pollFirst();
+        }
+        long keepFrom = waiting.isEmpty() ? lastVnirEncoder : waiting.peekFirst().encoderMicrons();
+        while (swirLines.size() >= 2 && second().encoderMicrons() <= keepFrom) {
+            swirLines.pollFirst();
+        }
+    }
+
+    private SwirLine second() {
+        Iterator<SwirLine> it = swirLines.iterator();
+        it.next();
+        return it.next();
+    }
+
+    /** Stitches {@code v} if its SWIR lines are known (or the scan is over); false while it must wait. */
+    private boolean settle(Scanline v, boolean atEnd, Consumer<Scanline> sink) {
+        long e = v.encoderMicrons();
+        SwirLine lower = null;
+        SwirLine upper = null;
+        for (SwirLine s : swirLines) {
+            if (s.encoderMicrons() <= e) {
+                lower = s;
+            }
+            if (s.encoderMicrons() >= e) {
+                upper = s;
+                break;
+            }
+        }
+        if (upper == null && !atEnd) {
+            return false;
+        }
+        if (lower != null && upper != null) {
+            long span = upper.encoderMicrons() - lower.encoderMicrons();
+            double alpha = span == 0 ? 0 : (double) (e - lower.encoderMicrons()) / span;
+            sink.accept(stitch(v, lower, upper, (float) alpha));
+        } else {
+            SwirLine only = lower != null ? lower : upper;
+            if (only != null && Math.abs(only.encoderMicrons() - e) <= settings.edgeToleranceMicrons()) {
+                sink.accept(stitch(v, only, only, 0f));
+            } else {
+                dropped++;
+            }
+        }
+        return true;
+    }
+
+    private Scanline stitch(Scanline v, SwirLine lower, SwirLine upper, float alpha) {
+        float[] swirValues = lower.values();
+        if (alpha > 0) {
+            float[] a = lower.values();
+            float[] b = upper.values();
+            for (int i = 0; i < blend.length; i++) {
+                blend[i] = a[i] + alpha * (b[i] - a[i]);
+            }
+            swirValues = blend;
+        }
+        int outBands = join.output().bands();
+        int vBands = v.bands();
+        for (int p = 0; p < flags.length; p++) {
+            v.copyPixel(p, vLine, p * vBands);
+        }
+        for (int p = 0; p < flags.length; p++) {
+            float[] s = sSpectrum;
+            int sOffset = 0;
+            if (across.end(p) - across.start(p) == 1) {
+                s = swirValues; // inside one SWIR pixel: read its spectrum where it lies
+                sOffset = across.sourcePixel(across.start(p)) * swirBands;
+            } else {
+                swirAt(p, swirValues);
+            }
+            double vj = join.vnirAtJunction(vLine, p * vBands);
+            double sj = join.swirAtJunction(s, sOffset);
+            join.join(vLine, p * vBands, s, sOffset, gain(vj, sj), out, p * outBands);
+            flags[p] = flagsOf(p, v, lower, alpha > 0 ? upper : null);
+        }
+        emitted++;
+        return new Scanline(v.scanId(), SensorKind.STITCHED, v.lineIndex(), v.encoderMicrons(), v.acquiredAt(),
+                flags.length, outBands, out, flags);
+    }
+
+    /** The SWIR spectrum under VNIR pixel {@code p}: its overlapping SWIR pixels weighted by overlap. */
+    private void swirAt(int p, float[] swirValues) {
+        int from = across.start(p);
+        int to = across.end(p);
+        int base = across.sourcePixel(from) * swirBands;
+        float w = across.weight(from);
+        for (int b = 0; b < swirBands; b++) {
+            sSpectrum[b] = w * swirValues[base + b];
+        }
+        for (int t = from + 1; t < to; t++) {
+            base = across.sourcePixel(t) * swirBands;
+            w = across.weight(t);
+            for (int b = 0; b < swirBands; b++) {
+                sSpectrum[b] += w * swirValues[base + b];
+            }
+        }
+    }
+
+    /** SWIR-to-VNIR gain at the junction: their ratio, clamped; 1 when either is too dark or missing to judge. */
+    float gain(double vnirAtJunction, double swirAtJunction) {
+        double min = settings.minMatchReflectance();
+        if (!(vnirAtJunction > min && swirAtJunction > min)) {
+            return 1f;
+        }
+        return (float) Math.min(settings.maxGain(), Math.max(settings.minGain(), vnirAtJunction / swirAtJunction));
+    }
+
+    private byte flagsOf(int p, Scanline v, SwirLine lower, SwirLine upper) {
+        int f = v.flags(p);
+        for (int t = across.start(p); t < across.end(p); t++) {
+            int j = across.sourcePixel(t);
+            if (lower.flags() != null) {
+                f |= lower.flags()[j];
+            }
+            if (upper != null && upper.flags() != null) {
+                f |= upper.flags()[j];
+            }
+        }
+        if (!across.covered(p)) {
+            f |= PixelFlags.NOT_COVERED;
+        }
+        return (byte) f;
+    }
+
+    private static void check(Scanline line, CameraSetup camera) {
+        if (line.pixels() != camera.sensor().pixels() || line.bands() != camera.sensor().bands()) {
+            throw new IllegalArgumentException("line " + line.lineIndex() + " of scan " + line.scanId() + " from "
+                    + line.camera() + " has " + line.pixels() + " pixels x " + line.bands() + " bands, but camera "
+                    + camera.sensor().id() + " was announced with " + camera.sensor().pixels() + " x "
+                    + camera.sensor().bands());
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.hyclus.acquisition.stitch;
+
+import io.hyclus.acquisition.stitch.StitchSettings.OutputGrid;
+import io.hyclus.acquisition.stitch.StitchSettings.OverlapRule;
+import io.hyclus.core.spectral.WavelengthGrid;
+
+import java.util.Arrays;
+
+/**
+ * The spectral half of stitching, precomputed once per scan: the output grid and, for each output band, where it is
+ * read in the VNIR and the SWIR spectrum (linear interpolation between band centres, clamped at the ends) and the
+ * SWIR's weight {@code t} (0 below the overlap, 1 above it; a linear ramp across it for a cross-fade, a step at its
+ * middle for a cut). The gain that matches SWIR to VNIR is a ratio of two straight-line fits, one per camera, over
+ * the bands inside the match window (the overlap widened by the margin), each evaluated at the middle of the overlap;
+ * both fits are linear in the band values, so their coefficients are precomputed and each gain costs two dot products.
+ */
+final class SpectralJoin {
+    private final WavelengthGrid output;
+    private final int[] vIndex;
+    private final float[] vWeight;
+    private final int[] sIndex;
+    private final float[] sWeight;
+    private final float[] swirShare;
+    private final int vMatchFrom;
+    private final float[] vMatch;
+    private final int sMatchFrom;
+    private final float[] sMatch;
+    private final double junctionNm;
+    private final double overlapFromNm;
+    private final double overlapToNm;
+
+    SpectralJoin(WavelengthGrid vnir, WavelengthGrid swir, StitchSettings settings) {
+        overlapFromNm = Math.max(vnir.firstNm(), swir.firstNm());
+        overlapToNm = Math.min(vnir.lastNm(), swir.lastNm());
+        if (vnir.firstNm() >= swir.firstNm() || vnir.lastNm() >= swir.lastNm()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "cannot stitch: the VNIR grid (%.1f-%.1f nm) must start and end below the SWIR grid (%.1f-%.1f nm)",
+                    vnir.firstNm(), vnir.lastNm(), swir.firstNm(), swir.lastNm()));
+        }
+        junctionNm = (overlapFromNm + overlapToNm) / 2;
+        output = settings.grid() == OutputGrid.NATIVE ? nativeGrid(vnir, swir, junctionNm)
+                : uniformGrid(vnir, swir, settings.stepNm(), junctionNm);
+        int n = output.bands();
+        vIndex = new int[n];
+        vWeight = new float[n];
+        sIndex = new int[n];
+        sWeight = new float[n];
+        swirShare = new float[n];
+        boolean fade = settings.overlap() == OverlapRule.CROSS_FADE && overlapToNm > overlapFromNm;
+        for (int k = 0; k < n; k++) {
+            double nm = output.centreNm(k);
+            locate(vnir, nm, k, vIndex, vWeight);
+            locate(swir, nm, k, sIndex, sWeight);
+            swirShare[k] = (float) (fade ? Math.min(1, Math.max(0, (nm - overlapFromNm) / (overlapToNm - overlapFromNm)))
+                    : nm <= junctionNm ? 0 : 1);
+        }
+        double lo = overlapFromNm - settings.matchMarginNm();
+        double hi = overlapToNm + settings.matchMarginNm();
+        vMatchFrom = firstAtOrAbove(vnir, lo);
+        vMatch = lineFitAt(vnir, vMatchFrom, lo, hi, junctionNm);
+        sMatchFrom = firstAtOrAbove(swir, lo);
+        sMatch = lineFitAt(swir, sMatchFrom, lo, hi, junctionNm);
+    }
+
+    WavelengthGrid output() {
+        return output;
+    }
+
+    double junctionNm() {
+        return junctionNm;
+    }
+
+    /** VNIR's straight-line fit over the match window at the junction (NaN when no VNIR band lies in the window). */
+    double vnirAtJunction(float[] v, int vOffset) {
+        return dot(vMatch, v, vOffset + vMatchFrom);
+    }
+
+    double swirAtJunction(float[] s, int sOffset) {
+        return dot(sMatch, s, sOffset + sMatchFrom);
+    }
+
+    /**
+     * Writes the joined spectrum of one pixel into {@code out} at {@code offset}: its VNIR spectrum is {@code v} from
+     * {@code vOffset}, its SWIR spectrum {@code s} from {@code sOffset}.
+     */
+    void join(float[] v, int vOffset, float[] s, int sOffset, float gain, float[] out, int offset) {
+        for (int k = 0; k < swirShare.length; k++) {
+            float t = swirShare[k];
+            float value = 0;
+            if (t < 1) {
+                int i = vOffset + vIndex[k];
+                float w = vWeight[k];
+                float vv = w == 0 ? v[i] : v[i] + w * (v[i + 1] - v[i]);
+                value = (1 - t) * vv;
+            }
+            if (t > 0) {
+                int i = sOffset + sIndex[k];
+                float w = sWeight[k];
+                float sv = w == 0 ? s[i] : s[i] + w * (s[i + 1] - s[i]);
+                value += t * gain * sv;
+            }
+            out[offset + k] = value;
+        }
+    }
+
+    private static double dot(float[] coefficients, float[] values, int from) {
+        if (coefficients.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int k = 0; k < coefficients.length; k++) {
+            sum += coefficients[k] * values[from + k];
+        }
+        return sum;
+    }
+
+    /** Coefficients {@code a} with {@code sum a_k y_k} = the least-squares line through the window's bands, at {@code atNm}. */
+    private static float[] lineFitAt(WavelengthGrid g, int from, double lo, double hi, double atNm) {
+        int to = from;
+        while (to < g.bands() && g.centreNm(to) <= hi) {
+            to++;
+        }
+        int n = to - from;
+        if (n <= 0 || g.centreNm(from) > hi) {
+            return new float[0];
+        }
+        double mean = 0;
+        for (int b = from; b < to; b++) {
+            mean += g.centreNm(b) / n;
+        }
+        double sxx = 0;
+        for (int b = from; b < to; b++) {
+            sxx += (g.centreNm(b) - mean) * (g.centreNm(b) - mean);
+        }
+        float[] a = new float[n];
+        for (int b = from; b < to; b++) {
+            a[b - from] = (float) (1.0 / n + (sxx > 0 ? (g.centreNm(b) - mean) * (atNm - mean) / sxx : 0));
+        }
+        return a;
+    }
+
+    private static int firstAtOrAbove(WavelengthGrid g, double nm) {
+        int b = 0;
+        while (b < g.bands() && g.centreNm(b) < nm) {
+            b++;
+        }
+        return b;
+    }
+
+    /** Index and weight of linear interpolation at {@code nm}: value = y[i] + w (y[i + 1] - y[i]), clamped at the ends. */
+    private static void locate(WavelengthGrid g, double nm, int k, int[] index, float[] weight) {
+        if (nm <= g.firstNm() || g.bands() == 1) {
+            index[k] = 0;
+            return;
+        }
+        if (nm >= g.lastNm()) {
+            index[k] = g.bands() - 1;
+            return;
+        }
+        int i = Arrays.binarySearch(g.centresNm(), nm);
+        if (i >= 0) {
+            index[k] = i;
+            return;
+        }
+        int above = -i - 1;
+        index[k] = above - 1;
+        weight[k] = (float) ((nm - g.centreNm(above - 1)) / (g.centreNm(above) - g.centreNm(above - 1)));
+    }
+
+    private static WavelengthGrid nativeGrid(WavelengthGrid vnir, WavelengthGrid swir, double junctionNm) {
+        int v = 0;
+        while (v < vnir.bands() && vnir.centreNm(v) <= junctionNm) {
+            v++;
+        }
+        int s = 0;
+        while (s < swir.bands() && swir.centreNm(s) <= junctionNm) {
+            s++;
+        }
+        int n = v + swir.bands() - s;
+        double[] centres = new double[n];
+        double[] fwhm = new double[n];
+        for (int b = 0; b < v; b++) {
+            centres[b] = vnir.centreNm(b);
+            fwhm[b] = vnir.fwhmNm(b);
+        }
+        for (int b = s; b < swir.bands(); b++) {
+            centres[v + b - s] = swir.centreNm(b);
+            fwhm[v + b - s] = swir.fwhmNm(b);
+        }
+        return new WavelengthGrid(centres, fwhm);
+    }
+
+    /** Every multiple of the step from the VNIR's first band to the SWIR's last; FWHM the step or the source's, if wider. */
+    private static WavelengthGrid uniformGrid(WavelengthGrid vnir, WavelengthGrid swir, double stepNm, double junctionNm) {
+        long first = (long) Math.ceil(vnir.firstNm() / stepNm - 1e-9);
+        long last = (long) Math.floor(swir.lastNm() / stepNm + 1e-9);
+        int n = (int) (last - first + 1);
+        double[] centres = new double[n];
+        double[] fwhm = new double[n];
+        for (int k = 0; k < n; k++) {
+            centres[k] = (first + k) * stepNm;
+            WavelengthGrid source = centres[k] <= junctionNm ? vnir : swir;
+            fwhm[k] = Math.max(stepNm, source.fwhmNm(source.nearestBand(centres[k])));
+        }
+        return new WavelengthGrid(centres, fwhm);
+    }
+}

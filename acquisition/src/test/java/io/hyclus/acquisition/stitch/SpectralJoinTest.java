@@ -1,0 +1,82 @@
+package io.hyclus.acquisition.stitch;
+
+import io.hyclus.core.spectral.WavelengthGrid;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The spectral join on grids that overlap by 50 nm (950-1000 nm), as cameras outside HyClus's kinds may. */
+class SpectralJoinTest {
+    private static final WavelengthGrid VNIR = WavelengthGrid.uniform(400, 1000, 61, 1.2);
+    private static final WavelengthGrid SWIR = WavelengthGrid.uniform(950, 2500, 63, 1.2);
+
+    private static float[] join(SpectralJoin j, float v, float s, float gain) {
+        float[] vv = new float[VNIR.bands()];
+        float[] ss = new float[SWIR.bands()];
+        Arrays.fill(vv, v);
+        Arrays.fill(ss, s);
+        float[] out = new float[j.output().bands()];
+        j.join(vv, 0, ss, 0, gain, out, 0);
+        return out;
+    }
+
+    @Test
+    void crossFade_rampsLinearlyAcrossTheOverlap() {
+        SpectralJoin j = new SpectralJoin(VNIR, SWIR, StitchSettings.defaults().withUniformStep(5));
+        WavelengthGrid g = j.output();
+        float[] out = join(j, 0.4f, 0.8f, 1f);
+        assertEquals(975, j.junctionNm(), 1e-9);
+        assertEquals(0.4, out[g.nearestBand(950)], 1e-6);
+        assertEquals(0.4 * 0.8 + 0.8 * 0.2, out[g.nearestBand(960)], 1e-6);  // a fifth of the way: 80 % VNIR
+        assertEquals(0.6, out[g.nearestBand(975)], 1e-6);
+        assertEquals(0.8, out[g.nearestBand(1000)], 1e-6);
+        float[] gained = join(j, 0.4f, 0.8f, 0.5f);
+        assertEquals(0.4, gained[g.nearestBand(975)], 1e-6);   // SWIR gain-matched onto VNIR: no step at all
+    }
+
+    @Test
+    void cut_stepsAtTheMiddleOfTheOverlap() {
+        SpectralJoin j = new SpectralJoin(VNIR, SWIR,
+                StitchSettings.defaults().withUniformStep(5).withOverlap(StitchSettings.OverlapRule.CUT));
+        WavelengthGrid g = j.output();
+        float[] out = join(j, 0.4f, 0.8f, 1f);
+        assertEquals(0.4, out[g.nearestBand(975)], 1e-6);
+        assertEquals(0.8, out[g.nearestBand(980)], 1e-6);
+    }
+
+    @Test
+    void nativeGrid_vnirToTheJunction_swirAbove() {
+        SpectralJoin j = new SpectralJoin(VNIR, SWIR, StitchSettings.defaults());
+        WavelengthGrid g = j.output();
+        assertEquals(58 + 61, g.bands());  // VNIR 400-970 nm, SWIR 1000-2500 nm
+        assertEquals(970, g.centreNm(57), 1e-9);
+        assertEquals(1000, g.centreNm(58), 1e-9);
+        assertEquals(30, g.fwhmNm(58), 1e-9);
+    }
+
+    @Test
+    void junctionFits_evaluateEachCameraAtTheJunction() {
+        SpectralJoin j = new SpectralJoin(VNIR, SWIR, StitchSettings.defaults());
+        float[] v = new float[VNIR.bands()];
+        float[] s = new float[SWIR.bands()];
+        for (int b = 0; b < v.length; b++) {
+            v[b] = (float) (0.1 + 2e-4 * VNIR.centreNm(b));
+        }
+        for (int b = 0; b < s.length; b++) {
+            s[b] = (float) (0.5 * (0.1 + 2e-4 * SWIR.centreNm(b)));
+        }
+        assertEquals(0.1 + 2e-4 * 975, j.vnirAtJunction(v, 0), 1e-6);
+        assertEquals(0.5 * (0.1 + 2e-4 * 975), j.swirAtJunction(s, 0), 1e-6);
+    }
+
+    @Test
+    void swirStartingBelowVnir_refused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SpectralJoin(SWIR, VNIR, StitchSettings.defaults()));
+        assertTrue(e.getMessage().contains("must start and end below the SWIR grid"), e.getMessage());
+    }
+}
