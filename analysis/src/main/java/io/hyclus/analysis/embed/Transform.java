@@ -33,8 +33,17 @@ final class Transform {
             double[] b = Transform.bounds(refY, n);
             TsneSettings fit = map.provenance().settings();
             KernelPotentials pot = KernelPotentials.of(refY, n, b[0], b[2], (b[1] - b[0]) * (1 + 1e-9),
-                    fit.boxWidth(), fit.minBoxes(), parallel);
+                    fit.boxWidth(), fit.minBoxes(), parallel).roundedToFloat();
             return new Field(refY, pot, b);
+        }
+
+        /** The field of {@code map} with potentials read back from its file. */
+        static Field restored(float[] positions, KernelPotentials pot) {
+            double[] refY = new double[positions.length];
+            for (int e = 0; e < positions.length; e++) {
+                refY[e] = positions[e];
+            }
+            return new Field(refY, pot, Transform.bounds(refY, positions.length / 2));
         }
     }
 

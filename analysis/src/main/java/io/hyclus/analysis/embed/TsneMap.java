@@ -33,9 +33,28 @@ public final class TsneMap {
         this.index = index;
     }
 
-    /** A map read back from a file; its neighbour index is built on first use. */
-    static TsneMap restored(Points reference, float[] positions, EmbeddingProvenance provenance) {
-        return new TsneMap(reference, positions, provenance, null);
+    /**
+     * A map read back from a file, with its saved repulsion potentials or {@code null} (format version 1: computed on
+     * first use); its neighbour index, if it needs one, is built on first use.
+     */
+    static TsneMap restored(Points reference, float[] positions, EmbeddingProvenance provenance,
+            KernelPotentials potentials) {
+        TsneMap map = new TsneMap(reference, positions, provenance, null);
+        if (potentials != null) {
+            map.field = Transform.Field.restored(positions, potentials);
+        }
+        return map;
+    }
+
+    /** The repulsion field of the reference for transforms, computed once (this is what a saved map stores). */
+    synchronized Transform.Field field(Parallel parallel) {
+        if (field == null) {
+            long t0 = System.nanoTime();
+            field = Transform.Field.of(this, parallel);
+            LOG.info("t-SNE map: repulsion field of {} reference points computed in {} ms", reference.n(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+        return field;
     }
 
     public Points reference() {
@@ -82,15 +101,10 @@ public final class TsneMap {
                     }
                     queries = index;
                 }
-                if (field == null) {
-                    long t0 = System.nanoTime();
-                    field = Transform.Field.of(this, parallel);
-                    LOG.info("t-SNE map: repulsion field of {} reference points computed in {} ms", reference.n(),
-                            (System.nanoTime() - t0) / 1_000_000);
-                }
             }
+            Transform.Field f = field(parallel);
             long t0 = System.nanoTime();
-            float[] y = new Transform(this, queries, field, settings, parallel).run(points);
+            float[] y = new Transform(this, queries, f, settings, parallel).run(points);
             LOG.info("t-SNE map: {} points placed onto {} in {} ms", points.n(), reference.n(),
                     (System.nanoTime() - t0) / 1_000_000);
             return y;
