@@ -11,6 +11,7 @@ import java.util.Arrays;
 final class Transform {
     /** Margin of the potential grid around the reference positions, as a share of the map's extent. */
     static final double GRID_MARGIN = 0.1;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Transform.class);
 
     private final TsneMap map;
     private final NeighbourIndex index;
@@ -60,7 +61,10 @@ final class Transform {
         int kAff = Math.min(settings.neighbours(), refN);
         int kInit = Math.min(settings.initNeighbours(), refN);
         int kQuery = Math.max(kAff, kInit);
+        long t0 = System.nanoTime();
         Neighbours nn = index.query(points, kQuery, parallel);
+        LOG.info("t-SNE transform: {} neighbours of {} points among {} ({}) in {} ms", kQuery, points.n(), refN,
+                index.method(), (System.nanoTime() - t0) / 1_000_000);
         Neighbours affNn = truncate(nn, kAff);
         double[] p = PerplexityCalibration.conditional(affNn, Math.min(settings.perplexity(), kAff), parallel);
         double[] refY = field.refY();
