@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * Barnes-Hut estimate of the repulsive sums. Points are sorted by their Morton (Z-curve) code over 21 bits per axis,
  * ties by index, so every quadtree cell is a contiguous range of the sorted points; the tree is built from those
- * ranges with leaves of up to {@link #LEAF_SIZE} points (or one finest cell, which is where duplicates end up). A walk
- * per point takes a cell's centre of mass for all its points when cell side / distance &lt; theta, and sums a leaf's
- * points directly, skipping the point itself. Everything depends only on the positions, never on the thread count.
+ * ranges with leaves of up to {@link #LEAF_SIZE} points (or one finest cell, which is where duplicates end up). One
+ * walk per leaf takes a cell's centre of mass for all the leaf's points when cell side / (distance to the leaf's
+ * bounding box) &lt; theta, and lists the points of near leaves; the leaf's points then run through that list in float.
+ * Everything depends only on the positions, never on the thread count.
  */
 final class BarnesHutRepulsion {
     static final int LEAF_SIZE = 32;
