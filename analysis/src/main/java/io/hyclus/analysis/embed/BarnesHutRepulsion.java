@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * Barnes-Hut estimate of the repulsive sums. Points are sorted by their Morton (Z-curve) code over 21 bits per axis,
  * ties by index, so every quadtree cell is a contiguous range of the sorted points; the tree is built from those
- * ranges with leaves of up to {@link #LEAF_SIZE} points (or one finest cell, which is where duplicates end up). A walk
- * per point takes a cell's centre of mass for all its points when cell side / distance &lt; theta, and sums a leaf's
- * points directly, skipping the point itself. Everything depends only on the positions, never on the thread count.
+ * ranges with leaves of up to {@link #LEAF_SIZE} points (or one finest cell, which is where duplicates end up). One
+ * walk per leaf takes a cell's centre of mass for all the leaf's points when cell side / (distance to the leaf's
+ * bounding box) &lt; theta, and lists the points of near leaves; the leaf's points then run through that list in float.
+ * Everything depends only on the positions, never on the thread count.
  */
 final class BarnesHutRepulsion {
     static final int LEAF_SIZE = 32;
@@ -38,23 +39,24 @@ final class BarnesHutRepulsion {
         end = new int[cap];
     }
 
-    /** Unnormalised Σ_j K_ij² (y_i - y_j) into {@code rep}; returns Z = Σ_{i≠j} K_ij. */
+    /**
+     * Unnormalised Σ_j K_ij² (y_i - y_j) into {@code rep}; returns Z = Σ_{i≠j} K_ij. One walk per leaf (a group walk,
+     * Barnes 1990): a cell is summarised for the whole leaf when its side / (distance from its centre of mass to the
+     * leaf's bounding box) &lt; theta — never looser than the per-point criterion — and the leaf's points then run
+     * through that interaction list in tight loops.
+     */
     static double repulsion(double[] y, int n, double theta, Parallel parallel, double[] rep) {
         if (n > MAX_POINTS) {
             throw new EmbeddingInputException("Barnes-Hut handles at most " + MAX_POINTS + " points: " + n);
         }
         BarnesHutRepulsion tree = build(y, n);
+        int[] leaves = tree.leaves();
         double[] sumK = new double[n];
         double theta2 = theta * theta;
-        parallel.forRange(n, (part, from, to) -> {
-            int[] stack = new int[4 * (LEVELS + 2) + 8];
-            double[] acc = new double[3];
-            for (int o = from; o < to; o++) {
-                int i = tree.order[o];
-                tree.walk(tree.xs[o], tree.ys[o], i, theta2, stack, acc);
-                sumK[i] = acc[0];
-                rep[2 * i] = acc[1];
-                rep[2 * i + 1] = acc[2];
+        parallel.forRange(leaves.length, (part, from, to) -> {
+            Interactions list = new Interactions();
+            for (int l = from; l < to; l++) {
+                tree.interact(leaves[l], theta2, list, sumK, rep);
             }
         });
         double z = 0;
@@ -62,6 +64,167 @@ final class BarnesHutRepulsion {
             z += s;
         }
         return Math.max(z, Double.MIN_NORMAL);
+    }
+
+    /** Per-thread interaction list of one leaf: summarised cells (x, y, count) and ranges of sorted points. */
+    private static final class Interactions {
+        float[] cells = new float[3 * 256];
+        int cellCount;
+        float[] near = new float[2 * 512];
+        int nearCount;
+        int[] stack = new int[4 * (LEVELS + 2) + 8];
+        float[] px = new float[LEAF_SIZE];
+        float[] py = new float[LEAF_SIZE];
+        float[] z = new float[LEAF_SIZE];
+        float[] rx = new float[LEAF_SIZE];
+        float[] ry = new float[LEAF_SIZE];
+
+        /** Room for, and zeroed sums of, a leaf of {@code m} points. */
+        void reset(int m) {
+            if (m > px.length) {
+                px = new float[m];
+                py = new float[m];
+                z = new float[m];
+                rx = new float[m];
+                ry = new float[m];
+            }
+            Arrays.fill(z, 0, m, 0);
+            Arrays.fill(rx, 0, m, 0);
+            Arrays.fill(ry, 0, m, 0);
+        }
+
+        void addCell(float x, float y, float m) {
+            if (3 * cellCount + 3 > cells.length) {
+                cells = Arrays.copyOf(cells, 2 * cells.length);
+            }
+            cells[3 * cellCount] = x;
+            cells[3 * cellCount + 1] = y;
+            cells[3 * cellCount + 2] = m;
+            cellCount++;
+        }
+
+        void addPoints(int from, int to, double[] xs, double[] ys, double ox, double oy) {
+            int need = 2 * (nearCount + to - from);
+            if (need > near.length) {
+                near = Arrays.copyOf(near, Math.max(need, 2 * near.length));
+            }
+            for (int p = from; p < to; p++) {
+                near[2 * nearCount] = (float) (xs[p] - ox);
+                near[2 * nearCount + 1] = (float) (ys[p] - oy);
+                nearCount++;
+            }
+        }
+    }
+
+    /** The leaf nodes in Morton order. */
+    private int[] leaves() {
+        int[] out = new int[nodes];
+        int count = 0;
+        int[] stack = new int[4 * (LEVELS + 2) + 8];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            int first = firstChild[node];
+            if (first < 0) {
+                out[count++] = node;
+            } else {
+                for (int c = first + childCount[node] - 1; c >= first; c--) {
+                    stack[top++] = c;
+                }
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    /** Builds the interaction list of {@code leaf} and sums it for each of the leaf's points. */
+    private void interact(int leaf, double theta2, Interactions list, double[] sumK, double[] rep) {
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (int o = start[leaf]; o < end[leaf]; o++) {
+            x0 = Math.min(x0, xs[o]);
+            x1 = Math.max(x1, xs[o]);
+            y0 = Math.min(y0, ys[o]);
+            y1 = Math.max(y1, ys[o]);
+        }
+        // float sums relative to the leaf's corner (twice the SIMD lanes of double; rounding far below theta's error)
+        double ox = x0;
+        double oy = y0;
+        list.cellCount = 0;
+        list.nearCount = 0;
+        int[] stack = list.stack;
+        int top = 0;
+        stack[top++] = 0;
+        double[] nd = packed;
+        while (top > 0) {
+            int node = stack[--top];
+            int o = 4 * node;
+            double cx = nd[o];
+            double cy = nd[o + 1];
+            double dx = Math.max(0, Math.max(x0 - cx, cx - x1));
+            double dy = Math.max(0, Math.max(y0 - cy, cy - y1));
+            int first = firstChild[node];
+            if (nd[o + 2] < theta2 * (dx * dx + dy * dy)) {
+                list.addCell((float) (cx - ox), (float) (cy - oy), (float) nd[o + 3]);
+            } else if (first < 0) {
+                list.addPoints(start[node], end[node], xs, ys, ox, oy);
+            } else {
+                for (int c = first + childCount[node] - 1; c >= first; c--) {
+                    stack[top++] = c;
+                }
+            }
+        }
+        // cell by cell, then point by point, over the leaf's points: the inner loops carry no reduction, so the JIT
+        // can vectorise them
+        int lo = start[leaf];
+        int m = end[leaf] - lo;
+        list.reset(m);
+        float[] px = list.px;
+        float[] py = list.py;
+        float[] az = list.z;
+        float[] ax = list.rx;
+        float[] ay = list.ry;
+        for (int t = 0; t < m; t++) {
+            px[t] = (float) (xs[lo + t] - ox);
+            py[t] = (float) (ys[lo + t] - oy);
+        }
+        float[] cells = list.cells;
+        for (int c = 0; c < list.cellCount; c++) {
+            float cx = cells[3 * c];
+            float cy = cells[3 * c + 1];
+            float cm = cells[3 * c + 2];
+            for (int t = 0; t < m; t++) {
+                float ex = px[t] - cx;
+                float ey = py[t] - cy;
+                float k = 1 / (1 + ex * ex + ey * ey);
+                float mk = cm * k;
+                az[t] += mk;
+                ax[t] += mk * k * ex;
+                ay[t] += mk * k * ey;
+            }
+        }
+        float[] near = list.near;
+        for (int q = 0; q < list.nearCount; q++) {
+            float cx = near[2 * q];
+            float cy = near[2 * q + 1];
+            for (int t = 0; t < m; t++) {
+                float ex = px[t] - cx;
+                float ey = py[t] - cy;
+                float k = 1 / (1 + ex * ex + ey * ey);
+                az[t] += k;
+                ax[t] += k * k * ex;
+                ay[t] += k * k * ey;
+            }
+        }
+        for (int t = 0; t < m; t++) {
+            // each point was summed against itself in its own leaf: K = 1, no force
+            int i = order[lo + t];
+            sumK[i] = (double) az[t] - 1;
+            rep[2 * i] = ax[t];
+            rep[2 * i + 1] = ay[t];
+        }
     }
 
     private static BarnesHutRepulsion build(double[] y, int n) {
@@ -163,48 +326,5 @@ final class BarnesHutRepulsion {
             start = Arrays.copyOf(start, cap);
             end = Arrays.copyOf(end, cap);
         }
-    }
-
-    /** acc = [Σ K, Σ K² dx, Σ K² dy] over all points but {@code self}, for the point at (px, py). */
-    private void walk(double px, double py, int self, double theta2, int[] stack, double[] acc) {
-        double z = 0;
-        double rx = 0;
-        double ry = 0;
-        int top = 0;
-        stack[top++] = 0;
-        double[] nd = packed;
-        while (top > 0) {
-            int node = stack[--top];
-            int o = 4 * node;
-            double dx = px - nd[o];
-            double dy = py - nd[o + 1];
-            double d2 = dx * dx + dy * dy;
-            int first = firstChild[node];
-            if (nd[o + 2] < theta2 * d2) {
-                double k = 1 / (1 + d2);
-                double mk = nd[o + 3] * k;
-                z += mk;
-                rx += mk * k * dx;
-                ry += mk * k * dy;
-            } else if (first < 0) {
-                for (int p = start[node]; p < end[node]; p++) {
-                    if (order[p] != self) {
-                        double ex = px - xs[p];
-                        double ey = py - ys[p];
-                        double k = 1 / (1 + ex * ex + ey * ey);
-                        z += k;
-                        rx += k * k * ex;
-                        ry += k * k * ey;
-                    }
-                }
-            } else {
-                for (int c = first + childCount[node] - 1; c >= first; c--) {
-                    stack[top++] = c;
-                }
-            }
-        }
-        acc[0] = z;
-        acc[1] = rx;
-        acc[2] = ry;
     }
 }

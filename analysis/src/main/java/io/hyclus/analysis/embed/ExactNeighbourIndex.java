@@ -6,6 +6,7 @@ package io.hyclus.analysis.embed;
  */
 public final class ExactNeighbourIndex implements NeighbourIndex {
     private final Points reference;
+    private volatile float[] columnCache;
 
     public ExactNeighbourIndex(Points reference) {
         this.reference = reference;
@@ -34,19 +35,77 @@ public final class ExactNeighbourIndex implements NeighbourIndex {
         }
         int[] index = new int[m * k];
         double[] dist = new double[m * k];
+        int n = reference.n();
+        int d = reference.d();
+        float[] columns = columns();
         parallel.forRange(m, (part, from, to) -> {
             TopK top = new TopK(k);
-            for (int q = from; q < to; q++) {
+            float[] block = new float[BLOCK];
+            float[] q = new float[d];
+            for (int row = from; row < to; row++) {
                 top.clear();
-                for (int j = 0; j < reference.n(); j++) {
-                    if (!self || j != q) {
-                        top.offer(j, distanceSq(queries.values(), q, reference.values(), j, reference.d()));
+                float threshold = Float.MAX_VALUE;
+                System.arraycopy(queries.values(), row * d, q, 0, d);
+                // a point's own block first (stored data is often ordered, so its neighbours tend to be near it):
+                // the top k fills with close candidates early and the screen lets fewer through; the result is the
+                // same set in any order (ties by lower index)
+                int first = self ? row / BLOCK : 0;
+                int blocks = (n + BLOCK - 1) / BLOCK;
+                for (int b = 0; b < blocks; b++) {
+                    int j0 = ((first + b) % blocks) * BLOCK;
+                    int len = Math.min(BLOCK, n - j0);
+                    screen(columns, n, d, q, j0, len, block);
+                    // float screen, then the exact double distance for every candidate that may enter the top k
+                    for (int t = 0; t < len; t++) {
+                        if (block[t] <= threshold) {
+                            int j = j0 + t;
+                            if (!self || j != row) {
+                                top.offer(j, distanceSq(queries.values(), row, reference.values(), j, d));
+                                threshold = top.full() ? (float) (top.worst() * SLACK + TINY) : Float.MAX_VALUE;
+                            }
+                        }
                     }
                 }
-                top.drainSorted(index, dist, q * k);
+                top.drainSorted(index, dist, row * k);
             }
         });
         return new Neighbours(m, k, index, dist);
+    }
+
+    /** References per distance block. */
+    private static final int BLOCK = 1024;
+    /** Relative slack of the float screen (its rounding error is below 1e-5 for D up to thousands). */
+    private static final double SLACK = 1 + 1e-4;
+    private static final double TINY = 1e-30;
+
+    /** The reference values column by column (d × n), built once. */
+    private float[] columns() {
+        float[] c = columnCache;
+        if (c == null) {
+            int n = reference.n();
+            int d = reference.d();
+            c = new float[n * d];
+            for (int j = 0; j < n; j++) {
+                for (int e = 0; e < d; e++) {
+                    c[e * n + j] = reference.values()[j * d + e];
+                }
+            }
+            columnCache = c;
+        }
+        return c;
+    }
+
+    /** Float squared distances from {@code q} to references j0 .. j0 + len - 1 (dimension outer: vectorisable). */
+    private static void screen(float[] columns, int n, int d, float[] q, int j0, int len, float[] out) {
+        java.util.Arrays.fill(out, 0, len, 0f);
+        for (int e = 0; e < d; e++) {
+            float qe = q[e];
+            int base = e * n + j0;
+            for (int t = 0; t < len; t++) {
+                float diff = qe - columns[base + t];
+                out[t] += diff * diff;
+            }
+        }
     }
 
     static double distanceSq(float[] a, int row, float[] b, int refRow, int d) {
@@ -71,6 +130,15 @@ public final class ExactNeighbourIndex implements NeighbourIndex {
             this.k = k;
             this.idx = new int[k];
             this.dist = new double[k];
+        }
+
+        boolean full() {
+            return size == k;
+        }
+
+        /** The largest kept distance (only when {@link #full()}). */
+        double worst() {
+            return dist[0];
         }
 
         void clear() {

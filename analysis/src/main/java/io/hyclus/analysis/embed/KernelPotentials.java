@@ -16,6 +16,7 @@ final class KernelPotentials {
     private final double originY;
     private final double centreX;
     private final double centreY;
+    private final double side;
     private final double spacing;
     private final int boxes;
     private final int nodes;
@@ -26,6 +27,7 @@ final class KernelPotentials {
         this.originY = originY;
         this.centreX = originX + side / 2;
         this.centreY = originY + side / 2;
+        this.side = side;
         this.boxes = boxes;
         this.nodes = boxes * NODES_PER_BOX;
         this.spacing = side / nodes;
@@ -48,6 +50,59 @@ final class KernelPotentials {
             LOG.trace("grid side {} boxes {} fft {}: {} us", side, boxes, fft.length(), (System.nanoTime() - t0) / 1000);
         }
         return new KernelPotentials(minX, minY, side, boxes, pot);
+    }
+
+    /**
+     * Potentials read back from a saved map: grid origin, side, boxes per side and the node potentials
+     * [channel][row × nodes + col] with nodes = 3 × boxes.
+     */
+    static KernelPotentials restored(double originX, double originY, double side, int boxes, double[][] potential) {
+        long cells = (long) NODES_PER_BOX * boxes * NODES_PER_BOX * boxes;
+        if (boxes < 1 || !(side > 0) || !Double.isFinite(side) || !Double.isFinite(originX)
+                || !Double.isFinite(originY) || potential.length != CHANNELS) {
+            throw new IllegalArgumentException("bad potential grid: origin (" + originX + ", " + originY + "), side "
+                    + side + ", " + boxes + " boxes, " + potential.length + " channels");
+        }
+        for (double[] c : potential) {
+            if (c.length != cells) {
+                throw new IllegalArgumentException("potential grid of " + boxes + " boxes needs " + cells
+                        + " nodes per channel, found " + c.length);
+            }
+        }
+        return new KernelPotentials(originX, originY, side, boxes, potential);
+    }
+
+    /** The same grid with every potential rounded to float32 (what a saved map stores, so both agree exactly). */
+    KernelPotentials roundedToFloat() {
+        double[][] r = new double[CHANNELS][];
+        for (int c = 0; c < CHANNELS; c++) {
+            r[c] = new double[potential[c].length];
+            for (int e = 0; e < r[c].length; e++) {
+                r[c][e] = (float) potential[c][e];
+            }
+        }
+        return new KernelPotentials(originX, originY, side, boxes, r);
+    }
+
+    double originX() {
+        return originX;
+    }
+
+    double originY() {
+        return originY;
+    }
+
+    double side() {
+        return side;
+    }
+
+    int boxes() {
+        return boxes;
+    }
+
+    /** Node potentials of channel {@code c} (a view: callers must not change it). */
+    double[] potential(int c) {
+        return potential[c];
     }
 
     double centreX() {

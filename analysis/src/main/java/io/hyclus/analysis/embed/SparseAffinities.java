@@ -44,11 +44,15 @@ public record SparseAffinities(int n, int[] rowStart, int[] column, double[] val
         return merge(n, start, col, val, 1.0 / (2.0 * n));
     }
 
-    /** Sorts each row by column, adds duplicate entries (i→j and j→i both present) and scales by {@code scale}. */
+    /**
+     * Sorts each row by column, adds duplicate entries (i→j and j→i both present) and scales by {@code scale}, in
+     * place: every entry read writes at most one, so the write position never passes the read position (no second
+     * pair of arrays: at 1,000,000 points that pair was 2.2 GB).
+     */
     private static SparseAffinities merge(int n, int[] start, int[] col, double[] val, double scale) {
         int[] outStart = new int[n + 1];
-        int[] outCol = new int[col.length];
-        double[] outVal = new double[col.length];
+        int[] outCol = col;
+        double[] outVal = val;
         int w = 0;
         for (int i = 0; i < n; i++) {
             int from = start[i];

@@ -11,6 +11,7 @@ import java.util.Arrays;
 final class Transform {
     /** Margin of the potential grid around the reference positions, as a share of the map's extent. */
     static final double GRID_MARGIN = 0.1;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Transform.class);
 
     private final TsneMap map;
     private final NeighbourIndex index;
@@ -33,8 +34,17 @@ final class Transform {
             double[] b = Transform.bounds(refY, n);
             TsneSettings fit = map.provenance().settings();
             KernelPotentials pot = KernelPotentials.of(refY, n, b[0], b[2], (b[1] - b[0]) * (1 + 1e-9),
-                    fit.boxWidth(), fit.minBoxes(), parallel);
+                    fit.boxWidth(), fit.minBoxes(), parallel).roundedToFloat();
             return new Field(refY, pot, b);
+        }
+
+        /** The field of {@code map} with potentials read back from its file. */
+        static Field restored(float[] positions, KernelPotentials pot) {
+            double[] refY = new double[positions.length];
+            for (int e = 0; e < positions.length; e++) {
+                refY[e] = positions[e];
+            }
+            return new Field(refY, pot, Transform.bounds(refY, positions.length / 2));
         }
     }
 
@@ -51,7 +61,10 @@ final class Transform {
         int kAff = Math.min(settings.neighbours(), refN);
         int kInit = Math.min(settings.initNeighbours(), refN);
         int kQuery = Math.max(kAff, kInit);
+        long t0 = System.nanoTime();
         Neighbours nn = index.query(points, kQuery, parallel);
+        LOG.info("t-SNE transform: {} neighbours of {} points among {} ({}) in {} ms", kQuery, points.n(), refN,
+                index.method(), (System.nanoTime() - t0) / 1_000_000);
         Neighbours affNn = truncate(nn, kAff);
         double[] p = PerplexityCalibration.conditional(affNn, Math.min(settings.perplexity(), kAff), parallel);
         double[] refY = field.refY();

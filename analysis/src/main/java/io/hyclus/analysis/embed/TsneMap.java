@@ -2,7 +2,8 @@ package io.hyclus.analysis.embed;
 
 /**
  * A fitted t-SNE map: the reference points, their 2-D positions (interleaved x, y, float32), provenance, and a
- * neighbour index and repulsion field over the reference (built on first use, not stored). New points are added
+ * neighbour index and repulsion field over the reference (built on first use, not stored; see
+ * {@link #EXACT_QUERY_LIMIT}). New points are added
  * with {@link #transform}, which leaves the reference positions unchanged.
  */
 public final class TsneMap {
@@ -10,7 +11,15 @@ public final class TsneMap {
     private final Points reference;
     private final float[] positions;
     private final EmbeddingProvenance provenance;
+    /**
+     * Up to this many reference points, new points find their neighbours by exact search (about N × D flops each:
+     * 1,000 points onto 250,000 take well under a second on 2 cores, and there is no index to build after loading);
+     * above it, by an HNSW graph over the reference (the fit's, or built on first use after loading).
+     */
+    public static final int EXACT_QUERY_LIMIT = 250_000;
+
     private NeighbourIndex index;
+    private ExactNeighbourIndex exact;
     private Transform.Field field;
 
     TsneMap(Points reference, float[] positions, EmbeddingProvenance provenance, NeighbourIndex index) {
@@ -24,9 +33,28 @@ public final class TsneMap {
         this.index = index;
     }
 
-    /** A map read back from a file; its neighbour index is built on first use. */
-    static TsneMap restored(Points reference, float[] positions, EmbeddingProvenance provenance) {
-        return new TsneMap(reference, positions, provenance, null);
+    /**
+     * A map read back from a file, with its saved repulsion potentials or {@code null} (format version 1: computed on
+     * first use); its neighbour index, if it needs one, is built on first use.
+     */
+    static TsneMap restored(Points reference, float[] positions, EmbeddingProvenance provenance,
+            KernelPotentials potentials) {
+        TsneMap map = new TsneMap(reference, positions, provenance, null);
+        if (potentials != null) {
+            map.field = Transform.Field.restored(positions, potentials);
+        }
+        return map;
+    }
+
+    /** The repulsion field of the reference for transforms, computed once (this is what a saved map stores). */
+    synchronized Transform.Field field(Parallel parallel) {
+        if (field == null) {
+            long t0 = System.nanoTime();
+            field = Transform.Field.of(this, parallel);
+            LOG.info("t-SNE map: repulsion field of {} reference points computed in {} ms", reference.n(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+        return field;
     }
 
     public Points reference() {
@@ -56,22 +84,27 @@ public final class TsneMap {
                     + " dimensions but the new points have D = " + points.d());
         }
         try (Parallel parallel = new Parallel(settings.threads())) {
+            NeighbourIndex queries;
             synchronized (this) {
-                if (index == null) {
-                    long t0 = System.nanoTime();
-                    index = NeighbourIndex.build(reference, provenance.settings().exactNeighbourLimit());
-                    LOG.info("t-SNE map: neighbour index over {} reference points ({}) built in {} ms", reference.n(),
-                            index.method(), (System.nanoTime() - t0) / 1_000_000);
-                }
-                if (field == null) {
-                    long t0 = System.nanoTime();
-                    field = Transform.Field.of(this, parallel);
-                    LOG.info("t-SNE map: repulsion field of {} reference points computed in {} ms", reference.n(),
-                            (System.nanoTime() - t0) / 1_000_000);
+                if (reference.n() <= EXACT_QUERY_LIMIT) {
+                    // exact search needs no index to build or load; same answers for a fitted or a reloaded map
+                    if (exact == null) {
+                        exact = index instanceof ExactNeighbourIndex e ? e : new ExactNeighbourIndex(reference);
+                    }
+                    queries = exact;
+                } else {
+                    if (index == null || index instanceof ExactNeighbourIndex) {
+                        long t0 = System.nanoTime();
+                        index = HnswNeighbourIndex.build(reference);
+                        LOG.info("t-SNE map: neighbour index over {} reference points ({}) built in {} ms",
+                                reference.n(), index.method(), (System.nanoTime() - t0) / 1_000_000);
+                    }
+                    queries = index;
                 }
             }
+            Transform.Field f = field(parallel);
             long t0 = System.nanoTime();
-            float[] y = new Transform(this, index, field, settings, parallel).run(points);
+            float[] y = new Transform(this, queries, f, settings, parallel).run(points);
             LOG.info("t-SNE map: {} points placed onto {} in {} ms", points.n(), reference.n(),
                     (System.nanoTime() - t0) / 1_000_000);
             return y;

@@ -99,8 +99,10 @@ class FitGradientTest {
             z = BarnesHutRepulsion.repulsion(y, 4, 0.5, p, rep);
         }
         double[] exact = new double[8];
-        assertEquals(FitGradient.exactRepulsion(y, 4, exact), z, 1e-12);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(exact, rep, 1e-12);
+        // the leaf sums run in float (relative rounding ~1e-7); the self terms are excluded exactly
+        double zExact = FitGradient.exactRepulsion(y, 4, exact);
+        assertEquals(zExact, z, 1e-6 * zExact);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(exact, rep, 1e-6);
     }
 
     @Test

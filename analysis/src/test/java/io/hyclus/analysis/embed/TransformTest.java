@@ -107,4 +107,46 @@ class TransformTest {
         assertFalse(Files.exists(missingDir));
         assertArrayEquals(good, Files.readAllBytes(file));
     }
+
+    @Test
+    void saveLoad_storesTheRepulsionField_bitForBit() throws Exception {
+        TsneMap map = fitted();
+        Path file = dir.resolve("map.tsne");
+        TsneMapFile.write(file, map);
+        TsneMap back = TsneMapFile.read(file);
+        try (Parallel par = new Parallel(1)) {
+            KernelPotentials a = map.field(par).potentials();
+            KernelPotentials b = back.field(par).potentials();
+            assertEquals(a.boxes(), b.boxes());
+            assertEquals(a.side(), b.side(), 0.0);
+            for (int c = 0; c < KernelPotentials.CHANNELS; c++) {
+                assertArrayEquals(a.potential(c), b.potential(c), 0.0, "channel " + c);
+            }
+        }
+    }
+
+    /** A map saved by the format-1 writer (commit 27e9775: 150 points, D = 5) and what it placed 12 new points at. */
+    @Test
+    void read_version1File_stillLoads_andTransformsAsItDid() throws Exception {
+        Path res = Path.of(TransformTest.class.getResource("map-v1.tsne").toURI()).getParent();
+        TsneMap map = TsneMapFile.read(res.resolve("map-v1.tsne"));
+        assertEquals(150, map.reference().n());
+        assertEquals(5, map.reference().d());
+        Points fresh = RawFloat32.read(res.resolve("new12x5.f32"), 12, 5);
+        float[] before = RawFloat32.read(res.resolve("new-v1.emb"), 12, 2).values();
+        float[] now = map.transform(fresh, TransformSettings.defaults(1));
+        // the field's potentials are now rounded to float32 (as saved), so positions agree closely, not bit for bit
+        assertArrayEquals(before, now, 1e-3f);
+    }
+
+    @Test
+    void read_unknownVersion_failsNamingTheVersionsRead() throws Exception {
+        Path file = dir.resolve("map.tsne");
+        TsneMapFile.write(file, fitted());
+        byte[] b = Files.readAllBytes(file);
+        b[TsneMapFile.MAGIC.length] = 9;
+        Files.write(file, b);
+        MapFileException e = assertThrows(MapFileException.class, () -> TsneMapFile.read(file));
+        assertTrue(e.getMessage().endsWith("map format version 9, this build reads versions 1 and 2"), e.getMessage());
+    }
 }
