@@ -14,9 +14,7 @@ import io.hyclus.hardware.camera.RawFrame;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -62,16 +60,7 @@ public final class KafkaRawFramePublisher implements RawFrameTap, ScanEventSink,
         this.bootstrapServers = bootstrapServers;
         this.delegate = delegate;
         this.maxRecordBytes = maxRecordBytes;
-        Map<String, Object> conf = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
-        this.producer = new KafkaProducer<>(conf, topic.keySerde().serializer(), new ByteArraySerializer());
+        this.producer = ScanProducers.open(bootstrapServers, topic.keySerde().serializer());
     }
 
     @Override

@@ -6,13 +6,10 @@ import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,17 +72,8 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
             throw new IllegalArgumentException("encoder threads must be at least 1, got " + encoderThreads);
         }
         this.bootstrapServers = bootstrapServers;
-        Map<String, Object> conf = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         this.encoder = encoding.serializer();
-        this.producer = new KafkaProducer<>(conf, topic.keySerde().serializer(), new ByteArraySerializer());
+        this.producer = ScanProducers.open(bootstrapServers, topic.keySerde().serializer());
         this.maxInFlight = encoderThreads * IN_FLIGHT_PER_THREAD;
         if (encoderThreads == 1) {
             this.encoders = null;

@@ -1,0 +1,34 @@
+package io.hyclus.acquisition.publish;
+
+import io.hyclus.kafka.topic.HyclusTopics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.util.Map;
+
+/**
+ * The one producer configuration of a scan's publishers (scan events and raw frames): idempotent, acks from all in-sync
+ * replicas (retries never reorder or duplicate), 5 ms linger, batches of 1 MiB and requests of
+ * {@link HyclusTopics#MAX_RECORD_BYTES} (so a large line or frame is never split), 64 MiB of buffer, 2 minutes to
+ * deliver; no producer compression (values come encoded by HyClus's codecs). Keys are scan ids (the topic's key
+ * serializer), values encoded bytes.
+ */
+final class ScanProducers {
+    private ScanProducers() {
+    }
+
+    static KafkaProducer<String, byte[]> open(String bootstrapServers, Serializer<String> keys) {
+        Map<String, Object> conf = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        return new KafkaProducer<>(conf, keys, new ByteArraySerializer());
+    }
+}
