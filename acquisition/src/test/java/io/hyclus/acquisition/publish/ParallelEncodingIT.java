@@ -82,8 +82,12 @@ class ParallelEncodingIT {
             float[] bad = new float[10];
             bad[3] = 5000f;
             p.publish(new Scanline("s-2", SensorKind.SWIR, 0, 0, T0, 2, 5, new float[10]));
-            p.publish(new Scanline("s-2", SensorKind.SWIR, 1, 1000, T0, 2, 5, bad));
-            AcquisitionException e = assertThrows(AcquisitionException.class, p::flush);
+            // the failure surfaces at the next publish or flush after the encoder thread reports it: the bad line's own
+            // publish when its encoding is already done by then, else the flush
+            AcquisitionException e = assertThrows(AcquisitionException.class, () -> {
+                p.publish(new Scanline("s-2", SensorKind.SWIR, 1, 1000, T0, 2, 5, bad));
+                p.flush();
+            });
             assertTrue(e.getMessage().contains("line 1 of camera SWIR of scan s-2"), e.getMessage());
             assertTrue(e.getMessage().contains("beyond the compact codec's range"), e.getMessage());
             assertThrows(AcquisitionException.class,
