@@ -41,18 +41,18 @@ public final class RawFrameCodec {
     }
 
     public static byte[] encode(ScanRawFrame f) {
-        Writer w = ScanEventCodec.start(256 + 2 * f.pixels() * f.bands(), RAW_FRAME);
+        int n = f.pixels() * f.bands();
+        boolean packed = fits12Bits(f, n);
+        Writer w = ScanEventCodec.start(256 + (packed ? Writer.packed12Bytes(n) : 2 * n), RAW_FRAME);
         w.str(f.scanId()).str(f.cameraId()).str(f.kind().name()).str(f.role().name()).i64(f.index()).i64(f.sequence());
         ScanEventCodec.instant(w, f.time());
-        short[] counts = f.counts();
-        boolean packed = fits12Bits(counts);
         w.i64(f.encoderMicrons()).i32(f.pixels()).i32(f.bands()).i8(packed ? PACKED_12 : UNCOMPRESSED);
         int crcAt = w.position();
         w.i32(0);
         if (packed) {
-            w.packed12(counts);
+            w.packed12(n, f::countAt); // read in place: no copy of the counts on the scanning thread
         } else {
-            w.u16s(counts);
+            w.u16s(f.counts());
         }
         byte[] out = w.toBytes();
         ByteBuffer.wrap(out).putInt(crcAt, crc(out, crcAt + 8, out.length - crcAt - 8));
@@ -114,10 +114,10 @@ public final class RawFrameCodec {
         }
     }
 
-    private static boolean fits12Bits(short[] counts) {
+    private static boolean fits12Bits(ScanRawFrame f, int n) {
         int or = 0;
-        for (short c : counts) {
-            or |= c;
+        for (int i = 0; i < n; i++) {
+            or |= f.countAt(i);
         }
         return (or & ~0xFFF) == 0;
     }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /** A growable big-endian byte buffer for the codec. */
 final class Writer {
@@ -95,29 +96,31 @@ final class Writer {
     }
 
     /**
-     * Length, then the values (each at most 4095) packed two into three bytes, big-endian: {@code a >> 4},
-     * {@code (a & 0xF) << 4 | b >> 8}, {@code b & 0xFF}; an odd last value takes two bytes, its low nibble's byte
-     * padded with zeros.
+     * Length {@code n}, then the values {@code value.applyAsInt(0..n-1)} (each at most 4095) packed two into three
+     * bytes, big-endian: {@code a >> 4}, {@code (a & 0xF) << 4 | b >> 8}, {@code b & 0xFF}; an odd last value takes two
+     * bytes, its low nibble's byte padded with zeros. Written straight into the buffer.
      */
-    Writer packed12(short[] v) {
-        i32(v.length);
-        byte[] out = new byte[packed12Bytes(v.length)];
-        int o = 0;
+    Writer packed12(int n, IntUnaryOperator value) {
+        i32(n);
+        int bytes = packed12Bytes(n);
+        ensure(bytes);
+        byte[] out = buf.array();
+        int o = buf.arrayOffset() + buf.position();
         int i = 0;
-        for (; i + 1 < v.length; i += 2) {
-            int a = v[i];
-            int b = v[i + 1];
+        for (; i + 1 < n; i += 2) {
+            int a = value.applyAsInt(i);
+            int b = value.applyAsInt(i + 1);
             out[o] = (byte) (a >> 4);
             out[o + 1] = (byte) ((a << 4) | (b >> 8));
             out[o + 2] = (byte) b;
             o += 3;
         }
-        if (i < v.length) {
-            out[o] = (byte) (v[i] >> 4);
-            out[o + 1] = (byte) (v[i] << 4);
+        if (i < n) {
+            int a = value.applyAsInt(i);
+            out[o] = (byte) (a >> 4);
+            out[o + 1] = (byte) (a << 4);
         }
-        ensure(out.length);
-        buf.put(out);
+        buf.position(buf.position() + bytes);
         return this;
     }
 
