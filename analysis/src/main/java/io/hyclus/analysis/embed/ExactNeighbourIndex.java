@@ -39,34 +39,49 @@ public final class ExactNeighbourIndex implements NeighbourIndex {
         int d = reference.d();
         float[] columns = columns();
         parallel.forRange(m, (part, from, to) -> {
-            TopK top = new TopK(k);
-            float[] block = new float[BLOCK];
-            float[] q = new float[d];
-            for (int row = from; row < to; row++) {
-                top.clear();
-                float threshold = Float.MAX_VALUE;
-                System.arraycopy(queries.values(), row * d, q, 0, d);
-                // a point's own block first (stored data is often ordered, so its neighbours tend to be near it):
-                // the top k fills with close candidates early and the screen lets fewer through; the result is the
-                // same set in any order (ties by lower index)
-                int first = self ? row / BLOCK : 0;
+            TopK[] tops = new TopK[GROUP];
+            float[][] screened = new float[GROUP][BLOCK];
+            for (int g = 0; g < GROUP; g++) {
+                tops[g] = new TopK(k);
+            }
+            float[] scratch = new float[BLOCK];
+            float[] thresholds = new float[GROUP];
+            for (int row0 = from; row0 < to; row0 += GROUP) {
+                int rows = Math.min(GROUP, to - row0);
+                for (int g = 0; g < rows; g++) {
+                    tops[g].clear();
+                    thresholds[g] = Float.MAX_VALUE;
+                }
+                // the group's own block first (stored data is often ordered, so neighbours tend to be near): the top k
+                // fill with close candidates early and the screen lets fewer through; the result is the same set in
+                // any order (ties by lower index)
+                int first = self ? row0 / BLOCK : 0;
                 int blocks = (n + BLOCK - 1) / BLOCK;
                 for (int b = 0; b < blocks; b++) {
                     int j0 = ((first + b) % blocks) * BLOCK;
                     int len = Math.min(BLOCK, n - j0);
-                    screen(columns, n, d, q, j0, len, block);
+                    screen(columns, n, d, queries.values(), row0, rows, j0, len, scratch, screened);
                     // float screen, then the exact double distance for every candidate that may enter the top k
-                    for (int t = 0; t < len; t++) {
-                        if (block[t] <= threshold) {
-                            int j = j0 + t;
-                            if (!self || j != row) {
-                                top.offer(j, distanceSq(queries.values(), row, reference.values(), j, d));
-                                threshold = top.full() ? (float) (top.worst() * SLACK + TINY) : Float.MAX_VALUE;
+                    for (int g = 0; g < rows; g++) {
+                        int row = row0 + g;
+                        float[] block = screened[g];
+                        TopK top = tops[g];
+                        float threshold = thresholds[g];
+                        for (int t = 0; t < len; t++) {
+                            if (block[t] <= threshold) {
+                                int j = j0 + t;
+                                if (!self || j != row) {
+                                    top.offer(j, distanceSq(queries.values(), row, reference.values(), j, d));
+                                    threshold = top.full() ? (float) (top.worst() * SLACK + TINY) : Float.MAX_VALUE;
+                                }
                             }
                         }
+                        thresholds[g] = threshold;
                     }
                 }
-                top.drainSorted(index, dist, row * k);
+                for (int g = 0; g < rows; g++) {
+                    tops[g].drainSorted(index, dist, (row0 + g) * k);
+                }
             }
         });
         return new Neighbours(m, k, index, dist);
@@ -74,6 +89,8 @@ public final class ExactNeighbourIndex implements NeighbourIndex {
 
     /** References per distance block. */
     private static final int BLOCK = 1024;
+    /** Queries screened together against one block (its columns are copied once for them). */
+    private static final int GROUP = 8;
     /** Relative slack of the float screen (its rounding error is below 1e-5 for D up to thousands). */
     private static final double SLACK = 1 + 1e-4;
     private static final double TINY = 1e-30;
@@ -95,16 +112,31 @@ public final class ExactNeighbourIndex implements NeighbourIndex {
         return c;
     }
 
-    /** Float squared distances from {@code q} to references j0 .. j0 + len - 1 (dimension outer: vectorisable). */
-    private static void screen(float[] columns, int n, int d, float[] q, int j0, int len, float[] out) {
-        java.util.Arrays.fill(out, 0, len, 0f);
+    /**
+     * Float squared distances from queries row0 .. row0 + rows - 1 to references j0 .. j0 + len - 1 into
+     * {@code out[g]}, dimension outer. Each dimension's slice of the block is copied into {@code scratch} first so
+     * that every array in the inner loop is indexed alike: JDK 17's C2 does not vectorise a loop that reads one
+     * float[] at a shifted index and writes another (it cannot rule out aliasing); measured on 20,000 × 16 points,
+     * 1 thread: 1.65 s as one shifted loop, 0.58 s with the copy, 0.33 s with the copy shared by 8 queries.
+     */
+    private static void screen(float[] columns, int n, int d, float[] queries, int row0, int rows, int j0, int len,
+            float[] scratch, float[][] out) {
+        for (int g = 0; g < rows; g++) {
+            java.util.Arrays.fill(out[g], 0, len, 0f);
+        }
         for (int e = 0; e < d; e++) {
-            float qe = q[e];
-            int base = e * n + j0;
-            for (int t = 0; t < len; t++) {
-                float diff = qe - columns[base + t];
-                out[t] += diff * diff;
+            System.arraycopy(columns, e * n + j0, scratch, 0, len);
+            for (int g = 0; g < rows; g++) {
+                accumulate(scratch, queries[(row0 + g) * d + e], out[g], len);
             }
+        }
+    }
+
+    /** {@code out[t] += (q - c[t])²} for t < len: all arrays indexed alike, so the JIT vectorises it. */
+    private static void accumulate(float[] c, float q, float[] out, int len) {
+        for (int t = 0; t < len; t++) {
+            float diff = q - c[t];
+            out[t] += diff * diff;
         }
     }
 

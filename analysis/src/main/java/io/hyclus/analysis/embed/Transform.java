@@ -4,11 +4,16 @@ import java.util.Arrays;
 
 /**
  * Places new points onto a fixed map (openTSNE's transform): conditional affinities to the floor(3 × perplexity)
- * nearest reference points, start at the coordinate-wise median of the nearest reference positions, then gradient
+ * nearest reference points, start at the densest spot of the nearest reference positions (or, as openTSNE, at their
+ * coordinate-wise median: {@link TransformSettings.Start}), then gradient
  * descent of each point's own KL divergence against the reference only, with the reference repulsion interpolated
  * from potentials computed once per map ({@link Field}). Points do not interact, so each result is independent of the batch it came in.
  */
 final class Transform {
+    /** The map's neighbourhood radius for {@link TransformSettings.Start#DENSEST}: its points' median distance to their 10th nearest. */
+    static final int RADIUS_NEIGHBOURS = 10;
+    /** Mean-shift steps refining the densest start. */
+    static final int MEAN_SHIFT_STEPS = 10;
     /** Margin of the potential grid around the reference positions, as a share of the map's extent. */
     static final double GRID_MARGIN = 0.1;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Transform.class);
@@ -23,7 +28,7 @@ final class Transform {
      * What a map needs to place points, computed once per map: reference positions in double, the FFT potentials of
      * the reference on a grid over them, and the grid's bounds [minX, maxX, minY, maxY].
      */
-    record Field(double[] refY, KernelPotentials potentials, double[] bounds) {
+    record Field(double[] refY, KernelPotentials potentials, double[] bounds, double radius) {
         static Field of(TsneMap map, Parallel parallel) {
             float[] ref = map.positionsView();
             double[] refY = new double[ref.length];
@@ -35,7 +40,7 @@ final class Transform {
             TsneSettings fit = map.provenance().settings();
             KernelPotentials pot = KernelPotentials.of(refY, n, b[0], b[2], (b[1] - b[0]) * (1 + 1e-9),
                     fit.boxWidth(), fit.minBoxes(), parallel).roundedToFloat();
-            return new Field(refY, pot, b);
+            return new Field(refY, pot, b, MapScale.neighbourRadius(refY, n, RADIUS_NEIGHBOURS));
         }
 
         /** The field of {@code map} with potentials read back from its file. */
@@ -44,7 +49,8 @@ final class Transform {
             for (int e = 0; e < positions.length; e++) {
                 refY[e] = positions[e];
             }
-            return new Field(refY, pot, Transform.bounds(refY, positions.length / 2));
+            int n = positions.length / 2;
+            return new Field(refY, pot, Transform.bounds(refY, n), MapScale.neighbourRadius(refY, n, RADIUS_NEIGHBOURS));
         }
     }
 
@@ -81,7 +87,8 @@ final class Transform {
                     xs[t] = refY[2 * j];
                     ys[t] = refY[2 * j + 1];
                 }
-                double[] y = {median(xs), median(ys)};
+                double[] y = settings.start() == TransformSettings.Start.MEDIAN ? new double[] {median(xs), median(ys)}
+                        : densest(xs, ys, field.radius());
                 optimise(y, i, affNn, p, refY, pot, bounds);
                 out[2 * i] = (float) y[0];
                 out[2 * i + 1] = (float) y[1];
@@ -98,6 +105,9 @@ final class Transform {
         double[] gains = {1, 1};
         double[] grad = new double[2];
         int k = nn.k();
+        double x0 = y[0];
+        double y0 = y[1];
+        double leash = settings.leash() * field.radius();
         for (int it = 0; it < settings.iterations(); it++) {
             double ax = 0;
             double ay = 0;
@@ -119,6 +129,11 @@ final class Transform {
             grad[0] = settings.exaggeration() * ax - (u * phi[0] - phi[1]) / z;
             grad[1] = settings.exaggeration() * ay - (v * phi[0] - phi[2]) / z;
             step(y, grad, update, gains);
+            double off = Math.hypot(y[0] - x0, y[1] - y0);
+            if (off > leash) {
+                y[0] = x0 + (y[0] - x0) * leash / off;
+                y[1] = y0 + (y[1] - y0) * leash / off;
+            }
         }
     }
 
@@ -158,6 +173,54 @@ final class Transform {
             System.arraycopy(nn.distanceSq(), i * nn.k(), dist, i * k, k);
         }
         return new Neighbours(nn.n(), k, idx, dist);
+    }
+
+    /**
+     * The densest spot among positions (nearest neighbour first): the position with the largest Gaussian-weighted
+     * count of the others within {@code radius} (ties to the nearer neighbour), then {@link #MEAN_SHIFT_STEPS} mean-shift
+     * steps with the same kernel. With no radius (a map whose points coincide) the nearest neighbour's position.
+     */
+    static double[] densest(double[] xs, double[] ys, double radius) {
+        int k = xs.length;
+        if (!(radius > 0)) {
+            return new double[] {xs[0], ys[0]};
+        }
+        double inv = 1 / (2 * radius * radius);
+        int best = 0;
+        double bestScore = -1;
+        for (int a = 0; a < k; a++) {
+            double s = 0;
+            for (int b = 0; b < k; b++) {
+                double dx = xs[a] - xs[b];
+                double dy = ys[a] - ys[b];
+                s += Math.exp(-(dx * dx + dy * dy) * inv);
+            }
+            if (s > bestScore) {
+                bestScore = s;
+                best = a;
+            }
+        }
+        double cx = xs[best];
+        double cy = ys[best];
+        for (int step = 0; step < MEAN_SHIFT_STEPS; step++) {
+            double sw = 0;
+            double sx = 0;
+            double sy = 0;
+            for (int b = 0; b < k; b++) {
+                double dx = xs[b] - cx;
+                double dy = ys[b] - cy;
+                double w = Math.exp(-(dx * dx + dy * dy) * inv);
+                sw += w;
+                sx += w * xs[b];
+                sy += w * ys[b];
+            }
+            if (!(sw > 0)) {
+                break;
+            }
+            cx = sx / sw;
+            cy = sy / sw;
+        }
+        return new double[] {cx, cy};
     }
 
     private static double median(double[] v) {

@@ -71,6 +71,20 @@ public final class TsneCommand implements Callable<Integer> {
     @Option(names = "--transform-onto", description = "Place the points onto this saved map instead of fitting.")
     Path transformOnto;
 
+    @Option(names = "--transform-start", defaultValue = "DENSEST",
+            description = "Where added points start: DENSEST (densest spot of their 10 nearest reference positions) or"
+                    + " MEDIAN (openTSNE's median of their 25 nearest) (default: ${DEFAULT-VALUE}).")
+    TransformSettings.Start transformStart;
+
+    @Option(names = "--transform-iterations", defaultValue = "250",
+            description = "Descent iterations of each added point after its start (default: ${DEFAULT-VALUE}).")
+    int transformIterations;
+
+    @Option(names = "--transform-leash",
+            description = "Farthest an added point may move from its start, in map neighbourhood radii; 'none' for no"
+                    + " limit (default: " + TransformSettings.LEASH + " with DENSEST, none with MEDIAN).")
+    String transformLeash;
+
     @Override
     public Integer call() throws IOException {
         int[] nd = parseShape();
@@ -80,6 +94,7 @@ public final class TsneCommand implements Callable<Integer> {
         OptionChecks.range(spec, "--early-iterations", earlyIterations, 0, 100_000);
         OptionChecks.range(spec, "--iterations", iterations, 0, 100_000);
         OptionChecks.range(spec, "--exact-neighbours-up-to", exactLimit, 0, Integer.MAX_VALUE);
+        OptionChecks.range(spec, "--transform-iterations", transformIterations, 0, 100_000);
         if (transformOnto != null && save != null) {
             throw OptionChecks.invalid(spec, "--save and --transform-onto exclude each other: a transform leaves the map as it is");
         }
@@ -93,7 +108,12 @@ public final class TsneCommand implements Callable<Integer> {
                         + ", fitted on D = " + map.reference().d());
             }
             Points points = RawFloat32.read(data, nd[0], nd[1]);
-            TransformSettings ts = TransformSettings.defaults(t);
+            TransformSettings ts = transformStart == TransformSettings.Start.MEDIAN ? TransformSettings.openTsne(t)
+                    : TransformSettings.defaults(t);
+            ts = ts.withIterations(transformIterations);
+            if (transformLeash != null) {
+                ts = ts.withLeash(parseLeash());
+            }
             embedding = map.transform(points, ts);
             prov.putAll(map.provenance().toMap());
             prov.put("transform.map", transformOnto.toAbsolutePath().toString());
@@ -120,6 +140,22 @@ public final class TsneCommand implements Callable<Integer> {
                 transformOnto != null ? "transform" : "fit", nd[0], nd[1], t, seconds, out);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private double parseLeash() {
+        if (transformLeash.equalsIgnoreCase("none")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double v = Double.parseDouble(transformLeash.trim());
+            if (v > 0 && Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw OptionChecks.invalid(spec, "--transform-leash must be a positive number of map radii or 'none': "
+                + transformLeash);
     }
 
     private int[] parseShape() {
