@@ -46,10 +46,20 @@ final class BarnesHutRepulsion {
      * through that interaction list in tight loops.
      */
     static double repulsion(double[] y, int n, double theta, Parallel parallel, double[] rep) {
+        return repulsion(y, n, theta, parallel, rep, null);
+    }
+
+    /**
+     * As {@link #repulsion(double[], int, double, Parallel, double[])}, with {@code order}: the points' Morton order
+     * of the previous call, updated in place (null: none). Positions move little between iterations, so the keys
+     * listed in that order are nearly sorted and the sort is close to linear; the tree is the same either way
+     * (keys are unique).
+     */
+    static double repulsion(double[] y, int n, double theta, Parallel parallel, double[] rep, int[] order) {
         if (n > MAX_POINTS) {
             throw new EmbeddingInputException("Barnes-Hut handles at most " + MAX_POINTS + " points: " + n);
         }
-        BarnesHutRepulsion tree = build(y, n);
+        BarnesHutRepulsion tree = build(y, n, order);
         int[] leaves = tree.leaves();
         double[] sumK = new double[n];
         double theta2 = theta * theta;
@@ -227,19 +237,22 @@ final class BarnesHutRepulsion {
         }
     }
 
-    private static BarnesHutRepulsion build(double[] y, int n) {
+    private static BarnesHutRepulsion build(double[] y, int n, int[] previous) {
         Extent box = Extent.of(y, n);
         double minX = box.minX();
         double minY = box.minY();
         double side = box.side(1e-9) * (1 + 1e-9);
         long[] keys = new long[n];
         double scale = (1 << LEVELS) / side;
-        for (int i = 0; i < n; i++) {
+        for (int o = 0; o < n; o++) {
+            int i = previous == null ? o : previous[o];
             long qx = Math.min((1 << LEVELS) - 1, (long) ((y[2 * i] - minX) * scale));
             long qy = Math.min((1 << LEVELS) - 1, (long) ((y[2 * i + 1] - minY) * scale));
-            keys[i] = (interleave(qx, qy) << LEVELS) | i;
+            keys[o] = (interleave(qx, qy) << LEVELS) | i;
         }
-        Arrays.sort(keys);
+        if (previous == null || !insertionSorted(keys, 8L * n)) {
+            Arrays.sort(keys);
+        }
         double[] xs = new double[n];
         double[] ys = new double[n];
         int[] order = new int[n];
@@ -249,10 +262,35 @@ final class BarnesHutRepulsion {
             xs[o] = y[2 * i];
             ys[o] = y[2 * i + 1];
         }
+        if (previous != null) {
+            System.arraycopy(order, 0, previous, 0, n);
+        }
         BarnesHutRepulsion tree = new BarnesHutRepulsion(xs, ys, order);
         tree.nodes = 1;
         tree.fill(0, keys, 0, n, 0, side);
         return tree;
+    }
+
+    /**
+     * Insertion sort of {@code keys} that gives up after {@code budget} element moves (then the caller sorts what is
+     * left); true when it finished.
+     */
+    static boolean insertionSorted(long[] keys, long budget) {
+        long moves = 0;
+        for (int a = 1; a < keys.length; a++) {
+            long k = keys[a];
+            int b = a - 1;
+            while (b >= 0 && keys[b] > k) {
+                keys[b + 1] = keys[b];
+                b--;
+                if (++moves > budget) {
+                    keys[b + 1] = k;
+                    return false;
+                }
+            }
+            keys[b + 1] = k;
+        }
+        return true;
     }
 
     /** Morton code: bit b of x at 2b, of y at 2b+1. */

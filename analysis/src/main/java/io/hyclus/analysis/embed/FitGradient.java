@@ -10,6 +10,9 @@ final class FitGradient {
     private final TsneSettings settings;
     private final Parallel parallel;
 
+    /** The Morton order of the last Barnes-Hut call (a starting guess for the next sort). */
+    private int[] order;
+
     FitGradient(SparseAffinities p, TsneSettings settings, Parallel parallel) {
         this.p = p;
         this.settings = settings;
@@ -19,8 +22,18 @@ final class FitGradient {
     /** Unnormalised repulsive sums into {@code rep} by the configured method; returns Z. */
     double repulsion(double[] y, double[] rep) {
         return settings.repulsion() == TsneSettings.Repulsion.BARNES_HUT
-                ? BarnesHutRepulsion.repulsion(y, p.n(), TsneSettings.THETA, parallel, rep)
+                ? BarnesHutRepulsion.repulsion(y, p.n(), TsneSettings.THETA, parallel, rep, order())
                 : repulsion(y, p.n(), settings.boxWidth(), settings.minBoxes(), parallel, rep);
+    }
+
+    private int[] order() {
+        if (order == null) {
+            order = new int[p.n()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+        }
+        return order;
     }
 
     /** Writes the gradient (interleaved x, y) into {@code grad} and returns Z. */

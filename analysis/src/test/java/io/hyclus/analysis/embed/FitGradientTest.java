@@ -91,6 +91,34 @@ class FitGradientTest {
     }
 
     @Test
+    void repulsion_barnesHut_withLastOrder_givesTheSameSums_whetherNearlySortedOrShuffled() {
+        double[] y = blobs(3);
+        int n = y.length / 2;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Random r = new java.util.Random(9);
+        try (Parallel p = new Parallel(2)) {
+            for (double jitter : new double[] {0.01, 0.01, 50}) {
+                for (int e = 0; e < y.length; e++) {
+                    y[e] += jitter * r.nextGaussian();
+                }
+                double[] plain = new double[2 * n];
+                double[] hinted = new double[2 * n];
+                double z = BarnesHutRepulsion.repulsion(y, n, 0.5, p, plain);
+                double zHinted = BarnesHutRepulsion.repulsion(y, n, 0.5, p, hinted, order);
+                assertEquals(z, zHinted, 0.0, "jitter " + jitter);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(plain, hinted, 0.0);
+            }
+        }
+        long[] keys = {5, 1, 4, 2, 3};
+        assertTrue(!BarnesHutRepulsion.insertionSorted(keys.clone(), 2), "gives up past its budget");
+        assertTrue(BarnesHutRepulsion.insertionSorted(keys, 100));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {1, 2, 3, 4, 5}, keys);
+    }
+
+    @Test
     void repulsion_barnesHut_duplicates_giveFiniteSumsWithoutSelfTerms() {
         double[] y = {1, 1, 1, 1, 1, 1, 4, 5};
         double[] rep = new double[8];
