@@ -59,7 +59,7 @@ public record TsneSettings(double perplexity, double earlyExaggeration, int earl
     }
 
     public static TsneSettings defaults(long seed, int threads) {
-        return new TsneSettings(30, 12, 250, 750, seed, threads, 40_000, 1.0, 50, Repulsion.BARNES_HUT);
+        return new TsneSettings(30, 12, 250, 750, seed, threads, 150_000, 1.0, 50, Repulsion.BARNES_HUT);
     }
 
     public TsneSettings withPerplexity(double p) {

@@ -57,7 +57,7 @@ public final class TsneCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "750", description = "Iterations after early exaggeration (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--exact-neighbours-up-to", defaultValue = "40000",
+    @Option(names = "--exact-neighbours-up-to", defaultValue = "150000",
             description = "Exact neighbour search up to this N, HNSW above (default: ${DEFAULT-VALUE}).")
     int exactLimit;
 
