@@ -107,6 +107,32 @@ public final class SampleContainerReader {
     }
 
     /**
+     * One camera's material classes (one per spectrum, in file order; {@link MaterialClass}), read without its spectra:
+     * all 0 (material) for containers written before format /4; null when the container has no group for the camera.
+     */
+    public static byte[] readMaterial(Path file, SensorKind camera) {
+        if (!Files.isRegularFile(file)) {
+            throw new ContainerException("no sample container at " + file);
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            String format = text(hdf, FORMAT, file);
+            if (!READABLE.contains(format)) {
+                throw new ContainerException(file + " has format '" + format + "', expected one of " + READABLE);
+            }
+            if (!(hdf.getChild(cameraGroup(camera)) instanceof Group g)) {
+                return null;
+            }
+            String where = file + " /" + g.getName();
+            long n = number(g, SPECTRA_COUNT, where).longValue();
+            return FORMAT_V4.equals(format) && n > 0 ? material(g, n, where) : new byte[(int) n];
+        } catch (ContainerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ContainerException("cannot read sample container " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Each camera's spectra as an {@link HsiCube} (an empty cube for a camera with none). Format /3 files are read from
      * {@code hsi_data} and {@code hsi_mask}, checked against the camera's spectrum count and band axis; older files get
      * the cube built from {@code spectra}, {@code line_index} and {@code pixel_index}, as the /3 writer builds it.

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,6 +166,8 @@ class SampleContainerFixturesTest {
         assertEquals(103, vnir.size());
         assertEquals(103, vnir.materialCount());
         assertEquals(103, vnir.materialSpectra().length);
+        assertArrayEquals(new byte[103], SampleContainerReader.readMaterial(fixture("sample-container-v3.h5"), SensorKind.VNIR));
+        assertNull(SampleContainerReader.readMaterial(fixture("sample-container-v3.h5"), SensorKind.STITCHED));
         // Spectrum 69 is line 10, pixel 8: after lines 4-7 and 9 (5 x 13 = 65) and pixels 3-6 of line 10.
         assertEquals(10, vnir.lineIndex()[69]);
         assertEquals(8, vnir.pixelIndex()[69]);

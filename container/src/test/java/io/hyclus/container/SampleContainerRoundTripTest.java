@@ -296,6 +296,8 @@ class SampleContainerRoundTripTest {
             assertArrayEquals(c.lineIndex(), got.lineIndex(), what);
             assertArrayEquals(c.pixelIndex(), got.pixelIndex(), what);
             assertArrayEquals(c.material(), got.material(), what);
+            assertArrayEquals(c.material(), SampleContainerReader.readMaterial(r.file(), c.camera().sensor().kind()),
+                    what + ": the material classes alone");
         }
     }
 

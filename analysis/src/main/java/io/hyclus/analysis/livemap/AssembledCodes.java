@@ -14,9 +14,10 @@ import java.time.Instant;
  * @param codes          row-major, {@code rows() x codeSize}; owned by this record
  * @param partition      partition of the codes topic its chunks are on
  * @param firstOffset    offset of its first chunk
+ * @param containerFile  the sample's container as the encoder named it (where its material mask is), or null
  */
 record AssembledCodes(MapSample sample, Instant encodedAt, int codeSize, float[] codes, int partition,
-                      long firstOffset) {
+                      long firstOffset, String containerFile) {
     AssembledCodes {
         Checks.notNull("sample", sample);
         Checks.positive("code size", codeSize);

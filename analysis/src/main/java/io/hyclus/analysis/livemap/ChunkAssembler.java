@@ -113,7 +113,7 @@ final class ChunkAssembler {
             }
         }
         return new Complete(new AssembledCodes(sample(p), p.first.encodedAt(), p.first.codeSize(), p.codes,
-                p.partition, p.firstOffset));
+                p.partition, p.firstOffset, p.first.containerFile()));
     }
 
     private static String mismatch(Partial p, SampleCodes c) {

@@ -62,6 +62,7 @@ final class LiveMap {
     }
 
     private final LiveMapSettings settings;
+    private final MaterialSource material;
     private final DriftCriterion drift;
     private int version;
     private String modelRef;
@@ -74,13 +75,23 @@ final class LiveMap {
     private long fitMillis;
 
     LiveMap(LiveMapSettings settings) {
+        this(settings, MaterialSource.CONTAINER);
+    }
+
+    /** A new live map that places only the spectra {@code material} calls the sample's material. */
+    LiveMap(LiveMapSettings settings, MaterialSource material) {
         this.settings = settings;
+        this.material = material;
         this.drift = settings.drift();
     }
 
     /** A live map as saved: its version, model, map (null before the model's first fit), reservoir and drift count. */
     static LiveMap restored(LiveMapSettings settings, LiveMapState state) {
-        LiveMap m = new LiveMap(settings);
+        return restored(settings, state, MaterialSource.CONTAINER);
+    }
+
+    static LiveMap restored(LiveMapSettings settings, LiveMapState state, MaterialSource material) {
+        LiveMap m = new LiveMap(settings, material);
         m.version = state.version();
         m.modelRef = state.modelRef();
         m.map = state.map();
@@ -128,6 +139,12 @@ final class LiveMap {
         List<Published> out = new ArrayList<>();
         List<MapSample> placed = new ArrayList<>();
         Map<MapSample, String> refused = new LinkedHashMap<>();
+        int[] eligible = materialRows(codes);
+        if (eligible.length == 0) {
+            refused.put(s, "codes of sample " + s.metadata().sampleId() + " (scan " + s.scanId() + ") "
+                    + settings.camera() + ": the material mask kept none of its " + codes.rows() + " spectra");
+            return new Step(out, placed, refused, 0, 0, false);
+        }
         boolean changed = false;
         if (modelRef == null || !modelRef.equals(s.modelRef())) {
             if (modelRef != null) {
@@ -145,7 +162,7 @@ final class LiveMap {
                     + settings.camera() + " have " + codes.codeSize() + " numbers per spectrum; the map of " + modelRef
                     + " holds codes of " + reservoir.d());
         }
-        int[] rows = Subsample.rows(settings.seed(), s.key(), settings.camera(), codes.rows(), settings.pointsPerSample());
+        int[] rows = Subsample.rows(settings.seed(), s.key(), settings.camera(), eligible, settings.pointsPerSample());
         float[] sub = Subsample.codes(codes.codes(), codes.codeSize(), rows);
         if (map == null) {
             waiting.add(new Waiting(s, rows, sub, codes.partition(), codes.firstOffset()));
@@ -166,6 +183,20 @@ final class LiveMap {
             refit(out);
         }
         return new Step(out, placed, refused, transformMillis, fitMillis, true);
+    }
+
+    /** The rows of the sample's material (class 0), increasing; every row when the mask is unknown. */
+    private int[] materialRows(AssembledCodes codes) {
+        byte[] classes = material.classes(codes, settings.camera());
+        int n = codes.rows();
+        int[] rows = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (classes == null || classes[i] == 0) {
+                rows[count++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(rows, count);
     }
 
     private boolean readyToFit() {

@@ -17,12 +17,23 @@ final class Subsample {
     }
 
     static int[] rows(long seed, String sampleKey, SensorKind camera, int totalRows, int k) {
-        Checks.positive("subsample size", k);
         Checks.positive("rows of sample " + sampleKey, totalRows);
         int[] all = new int[totalRows];
         for (int i = 0; i < totalRows; i++) {
             all[i] = i;
         }
+        return rows(seed, sampleKey, camera, all, k);
+    }
+
+    /**
+     * As {@link #rows(long, String, SensorKind, int, int)}, drawn from the {@code eligible} rows only (increasing);
+     * with every row eligible it draws the same rows.
+     */
+    static int[] rows(long seed, String sampleKey, SensorKind camera, int[] eligible, int k) {
+        Checks.positive("subsample size", k);
+        Checks.positive("eligible rows of sample " + sampleKey, eligible.length);
+        int totalRows = eligible.length;
+        int[] all = eligible.clone();
         if (totalRows <= k) {
             return all;
         }

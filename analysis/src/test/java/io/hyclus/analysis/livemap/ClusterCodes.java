@@ -41,7 +41,7 @@ final class ClusterCodes {
 
     static AssembledCodes assembled(String sampleId, int cluster, int rows, String model, long offset) {
         return new AssembledCodes(sample(sampleId, cluster, model), Instant.EPOCH, D,
-                codes(cluster, rows, D, sampleId.hashCode()), 0, offset);
+                codes(cluster, rows, D, sampleId.hashCode()), 0, offset, null);
     }
 
     /** The chunks the encoder would send for these codes. */

@@ -121,11 +121,39 @@ class LiveMapTest {
     }
 
     @Test
+    void onlyTheMaterialMasksSpectraArePlaced_aSampleWithNoneIsRefused() {
+        // rows 0, 3, 6, ... are the sample's material; the rest belt, tray or shadow (classes 1-4)
+        MaterialSource everyThird = (codes, camera) -> {
+            byte[] m = new byte[codes.rows()];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = (byte) (i % 3 == 0 ? 0 : 1 + i % 4);
+            }
+            return codes.sample().metadata().sampleId().startsWith("N") ? new byte[codes.rows()] : m;
+        };
+        MaterialSource noMaterialForE = (codes, camera) -> codes.sample().metadata().sampleId().startsWith("E")
+                ? new byte[] {2, 2, 3} : everyThird.classes(codes, camera);
+        LiveMap map = new LiveMap(settings(dir).withFitAfter(1, 100_000), noMaterialForE);
+        LiveMap.Step fitted = map.accept(ClusterCodes.assembled("A-0", 0, 900, "m@1", 1));
+        assertEquals(150, fitted.published().get(0).rows().length);
+        for (int r : fitted.published().get(0).rows()) {
+            assertEquals(0, r % 3, "row " + r + " is not the sample's material");
+        }
+        LiveMap.Step added = map.accept(ClusterCodes.assembled("A-1", 1, 900, "m@1", 2));
+        for (int r : added.published().get(0).rows()) {
+            assertEquals(0, r % 3, "row " + r + " is not the sample's material");
+        }
+        LiveMap.Step none = map.accept(ClusterCodes.assembled("E-1", 1, 3, "m@1", 3));
+        assertEquals(List.of(), none.published());
+        assertEquals("codes of sample E-1 (scan scan-1) VNIR: the material mask kept none of its 3 spectra",
+                none.refused().values().iterator().next());
+    }
+
+    @Test
     void codeSizeOtherThanTheMaps_refusedNamingSampleAndModel_mapUnchanged() {
         LiveMap map = new LiveMap(settings(dir).withFitAfter(1, 100_000));
         map.accept(ClusterCodes.assembled("A-0", 0, 200, "m@1", 1));
         AssembledCodes wide = new AssembledCodes(ClusterCodes.sample("W-1", 0, "m@1"), java.time.Instant.EPOCH, 4,
-                new float[40], 0, 2);
+                new float[40], 0, 2, null);
         BadCodesException e = assertThrows(BadCodesException.class, () -> map.accept(wide));
         assertEquals("codes of sample W-1 (scan scan-1) VNIR have 4 numbers per spectrum; the map of m@1 holds codes "
                 + "of 8", e.getMessage());

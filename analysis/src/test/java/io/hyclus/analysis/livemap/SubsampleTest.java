@@ -40,6 +40,27 @@ class SubsampleTest {
     }
 
     @Test
+    void fromEligibleRows_onlyThose_andEveryRowEligibleDrawsAsBefore() {
+        int[] every = new int[1000];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = i;
+        }
+        assertArrayEquals(Subsample.rows(3, "s/A", SensorKind.VNIR, 1000, 100),
+                Subsample.rows(3, "s/A", SensorKind.VNIR, every, 100));
+        int[] even = new int[500];
+        for (int i = 0; i < even.length; i++) {
+            even[i] = 2 * i;
+        }
+        int[] got = Subsample.rows(3, "s/A", SensorKind.VNIR, even, 100);
+        assertEquals(100, got.length);
+        for (int i = 0; i < got.length; i++) {
+            assertEquals(0, got[i] % 2, "row " + got[i] + " is not eligible");
+            assertTrue(i == 0 || got[i] > got[i - 1]);
+        }
+        assertArrayEquals(new int[] {4, 8}, Subsample.rows(3, "s/A", SensorKind.VNIR, new int[] {4, 8}, 100));
+    }
+
+    @Test
     void codes_takesTheChosenRows() {
         float[] codes = {0, 1, 10, 11, 20, 21, 30, 31};
         assertArrayEquals(new float[] {10, 11, 30, 31}, Subsample.codes(codes, 2, new int[] {1, 3}));

@@ -102,6 +102,27 @@ class DemoIT {
         io.hyclus.analysis.embed.TsneMap saved = io.hyclus.analysis.embed.TsneMapFile.read(work.resolve("map/map-v1.tsne"));
         assertEquals(600, saved.reference().n(), "the saved map holds the two fitted samples' points");
         assertEquals(16, saved.reference().d());
+        // only the material mask's spectra go on the map: every reference point is the code of a class-0 spectrum
+        java.util.Set<String> material = new java.util.HashSet<>();
+        int others = 0;
+        for (String id : ids.subList(0, 2)) {
+            byte[] classes = SampleContainerReader.read(scanDir.resolve(id + ".h5")).camera(SensorKind.VNIR).orElseThrow()
+                    .material();
+            float[] all = CodesFile.read(scanDir.resolve(id + ".codes.h5")).camera(SensorKind.VNIR).orElseThrow().codes();
+            for (int r = 0; r < classes.length; r++) {
+                if (classes[r] == 0) {
+                    material.add(java.util.Arrays.toString(java.util.Arrays.copyOfRange(all, 16 * r, 16 * r + 16)));
+                } else {
+                    others++;
+                }
+            }
+        }
+        assertTrue(others > 0, "the demo's samples have spectra the mask rejects");
+        float[] ref = saved.reference().values();
+        for (int i = 0; i < 600; i++) {
+            String code = java.util.Arrays.toString(java.util.Arrays.copyOfRange(ref, 16 * i, 16 * i + 16));
+            assertTrue(material.contains(code), "map point " + i + " is not the code of a material spectrum");
+        }
         assertTrue(text.contains("Promoted the pretrained model dense-ae-16-vnir@1 (shipped with HyClus)"), text);
         assertTrue(text.startsWith("Embedded Kafka broker at 127.0.0.1:"), text);
         assertTrue(text.contains("Rig: conveyor and 2 cameras in process, on simulated time, belt 50.0 mm/s, line pitch 2000 um"), text);
