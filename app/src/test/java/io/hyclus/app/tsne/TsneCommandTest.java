@@ -62,6 +62,17 @@ class TsneCommandTest {
         assertEquals(0, run("tsne", "--data", more.toString(), "--shape", "20,4", "--out", moreOut.toString(),
                 "--transform-onto", map.toString()), err.toString());
         assertEquals(20 * 2 * 4, Files.size(moreOut));
+        String prov = Files.readString(Path.of(moreOut + ".json"));
+        assertTrue(prov.contains("start=DENSEST") && prov.contains("leash=0.1"), prov);
+        Path median = dir.resolve("m.emb");
+        assertEquals(0, run("tsne", "--data", more.toString(), "--shape", "20,4", "--out", median.toString(),
+                "--transform-onto", map.toString(), "--transform-start", "MEDIAN"), err.toString());
+        String medianProv = Files.readString(Path.of(median + ".json"));
+        assertTrue(medianProv.contains("start=MEDIAN") && medianProv.contains("leash=Infinity"), medianProv);
+        assertEquals(2, run("tsne", "--data", more.toString(), "--shape", "20,4", "--out", median.toString(),
+                "--transform-onto", map.toString(), "--transform-leash", "-1"));
+        assertTrue(err.toString().contains("--transform-leash must be a positive number of map radii or 'none': -1"),
+                err.toString());
     }
 
     @Test
