@@ -32,14 +32,9 @@ public final class SampleContainerReader {
     }
 
     public static SampleSpectra read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ContainerException("no sample container at " + file);
-        }
+        requireFile(file);
         try (HdfFile hdf = new HdfFile(file)) {
-            String format = text(hdf, FORMAT, file);
-            if (!READABLE.contains(format)) {
-                throw new ContainerException(file + " has format '" + format + "', expected one of " + READABLE);
-            }
+            String format = readableFormat(hdf, file);
             SampleMetadata meta = new SampleMetadata(text(hdf, SAMPLE_ID, file), text(hdf, PLANT, file),
                     YearMonth.parse(text(hdf, MONTH, file)), GrainSizeFraction.parse(text(hdf, GRAIN_SIZE_FRACTION, file)));
             double[] r = doubles(hdf, SAMPLE_REGION_MM, 4, file);
@@ -65,14 +60,9 @@ public final class SampleContainerReader {
      * is read, so choosing containers by plant, month or scan costs little.
      */
     public static SampleHeader readHeader(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ContainerException("no sample container at " + file);
-        }
+        requireFile(file);
         try (HdfFile hdf = new HdfFile(file)) {
-            String format = text(hdf, FORMAT, file);
-            if (!READABLE.contains(format)) {
-                throw new ContainerException(file + " has format '" + format + "', expected one of " + READABLE);
-            }
+            String format = readableFormat(hdf, file);
             SampleMetadata meta = new SampleMetadata(text(hdf, SAMPLE_ID, file), text(hdf, PLANT, file),
                     YearMonth.parse(text(hdf, MONTH, file)), GrainSizeFraction.parse(text(hdf, GRAIN_SIZE_FRACTION, file)));
             return new SampleHeader(file, format, text(hdf, SCAN_ID, file), text(hdf, TRAY_ID, file), meta);
@@ -88,9 +78,7 @@ public final class SampleContainerReader {
      * writer that must not replace a container with one holding fewer.
      */
     public static Map<SensorKind, Long> spectraCounts(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ContainerException("no sample container at " + file);
-        }
+        requireFile(file);
         try (HdfFile hdf = new HdfFile(file)) {
             Map<SensorKind, Long> counts = new EnumMap<>(SensorKind.class);
             for (SensorKind k : SensorKind.values()) {
@@ -106,19 +94,29 @@ public final class SampleContainerReader {
         }
     }
 
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ContainerException("no sample container at " + file);
+        }
+    }
+
+    /** The container's format, when this reader reads it. */
+    private static String readableFormat(HdfFile hdf, Path file) {
+        String format = text(hdf, FORMAT, file);
+        if (!READABLE.contains(format)) {
+            throw new ContainerException(file + " has format '" + format + "', expected one of " + READABLE);
+        }
+        return format;
+    }
+
     /**
      * One camera's material classes (one per spectrum, in file order; {@link MaterialClass}), read without its spectra:
      * all 0 (material) for containers written before format /4; null when the container has no group for the camera.
      */
     public static byte[] readMaterial(Path file, SensorKind camera) {
-        if (!Files.isRegularFile(file)) {
-            throw new ContainerException("no sample container at " + file);
-        }
+        requireFile(file);
         try (HdfFile hdf = new HdfFile(file)) {
-            String format = text(hdf, FORMAT, file);
-            if (!READABLE.contains(format)) {
-                throw new ContainerException(file + " has format '" + format + "', expected one of " + READABLE);
-            }
+            String format = readableFormat(hdf, file);
             if (!(hdf.getChild(cameraGroup(camera)) instanceof Group g)) {
                 return null;
             }
