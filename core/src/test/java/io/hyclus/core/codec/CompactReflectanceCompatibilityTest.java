@@ -57,6 +57,26 @@ class CompactReflectanceCompatibilityTest {
     }
 
     @Test
+    void rangeEdges_sameAsTheFirstImplementation() {
+        // the range test compares a float's bits: the ends are taken, the next float beyond and non-numbers are refused
+        float beyond = Math.nextUp(1000f);
+        for (float ok : new float[] {1000f, -1000f, Math.nextDown(1000f), -0f, Float.MIN_VALUE, -Float.MIN_VALUE}) {
+            sameBothWays(new float[] {0.5f, ok, 0.25f}, 1, 3);
+        }
+        for (float bad : new float[] {beyond, -beyond, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                Float.MAX_VALUE, Float.intBitsToFloat(0xFFC00001)}) {
+            float[] r = {0.5f, 0.25f, 0.125f, bad, 0.5f, bad};
+            CodecException reference = org.junit.jupiter.api.Assertions.assertThrows(CodecException.class,
+                    () -> CompactReflectanceV1Reference.encode(r, 2, 3, "t"));
+            CodecException optimised = org.junit.jupiter.api.Assertions.assertThrows(CodecException.class,
+                    () -> CompactReflectance.encode(r, 2, 3, "t"));
+            org.junit.jupiter.api.Assertions.assertEquals(reference.getMessage(), optimised.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(optimised.getMessage().contains("at pixel 1, band 0"),
+                    optimised.getMessage());
+        }
+    }
+
+    @Test
     void riceParameter_isTheSmallestKWithCountTimesTwoToTheKAtLeastSum() {
         for (int count = 1; count < 64; count++) {
             for (long sum = 0; sum < 5000; sum += 1 + sum / 50) {
