@@ -43,13 +43,41 @@ public final class CompactReflectance {
     private CompactReflectance() {
     }
 
+    /** Where the encoder reads a line from: one pixel's {@code bands} values at a time, copied into {@code dst}. */
+    @FunctionalInterface
+    interface Pixels {
+        void copyPixel(int pixel, float[] dst, int offset);
+    }
+
     /** Encodes {@code pixels x bands} values; throws {@link CodecException} for a value beyond ±{@link #MAX_ABS}. */
     static byte[] encode(float[] r, int pixels, int bands, String what) {
+        return encode((p, dst, offset) -> System.arraycopy(r, p * bands, dst, offset, bands), pixels, bands, what);
+    }
+
+    /**
+     * Encodes a line read pixel by pixel from {@code source} (a scanline's own {@code copyPixel}: no copy of the whole
+     * line); throws {@link CodecException} for a value beyond ±{@link #MAX_ABS}.
+     */
+    static byte[] encode(Pixels source, int pixels, int bands, String what) {
         Scratch s = SCRATCH.get();
-        int[] q = quantise(r, s.values(r.length), bands, what);
+        s.size(bands);
+        float[] f = s.spectrum;
+        // a row and its neighbours get arrays of their own so that every array in the residual loop is read at [b]:
+        // C2 (JDK 17) vectorises that loop then, not when it reads one array at four offsets
+        int[] x = s.neighbours[0]; // q[p][b]
+        int[] a = s.neighbours[1]; // q[p][b-1]
+        int[] c = s.neighbours[2]; // q[p-1][b]
+        int[] d = s.neighbours[3]; // q[p-1][b-1]
+        int[] u = s.row;
+        int[] ks = s.parameters;
+        int[] q = s.values(pixels * bands);
+        // quantised first, pixel by pixel from the source (a reused buffer, not a copy of the line); the rows are then
+        // copied out of q with their neighbours (measured: faster than quantising row by row inside the coding loop)
+        for (int p = 0; p < pixels; p++) {
+            source.copyPixel(p, f, 0);
+            quantise(f, q, p * bands, bands, p, what);
+        }
         Encoder enc = new Encoder(s, HEADER);
-        int[] u = s.row(bands);
-        int[] ks = s.parameters(bands);
         int prev = 0;
         for (int b = 0; b < bands; b++) { // the first pixel predicts from the previous band only
             u[b] = zigzag(q[b] - prev);
@@ -57,18 +85,12 @@ public final class CompactReflectance {
         }
         enc.ensure(bands * MAX_CODE_BYTES + 8);
         enc.writeRow(u, bands, ks);
-        // the row and its neighbours copied so that every array in the residual loop is read at [b]: C2 (JDK 17)
-        // vectorises that loop then, not when it reads q at four offsets
-        int[] x = s.neighbours[0];
-        int[] a = s.neighbours[1];
-        int[] c = s.neighbours[2];
-        int[] d = s.neighbours[3];
         for (int p = 1; p < pixels; p++) {
             int row = p * bands;
-            System.arraycopy(q, row, x, 0, bands); // q[p][b]
-            System.arraycopy(q, row, a, 1, bands - 1); // q[p][b-1]
-            System.arraycopy(q, row - bands, c, 0, bands); // q[p-1][b]
-            System.arraycopy(q, row - bands, d, 1, bands - 1); // q[p-1][b-1]
+            System.arraycopy(q, row, x, 0, bands);
+            System.arraycopy(q, row, a, 1, bands - 1);
+            System.arraycopy(q, row - bands, c, 0, bands);
+            System.arraycopy(q, row - bands, d, 1, bands - 1);
             residuals(x, a, c, d, u, bands);
             u[0] = zigzag(x[0] - c[0]); // the first band predicts from the previous pixel only
             enc.ensure(bands * MAX_CODE_BYTES + 8);
@@ -147,28 +169,27 @@ public final class CompactReflectance {
     }
 
     /**
-     * {@code q = round(r / STEP)} for every value; throws {@link CodecException} naming the first value beyond
-     * +/-{@link #MAX_ABS} (or not a number). The range test rides along without a branch: a float's magnitude bits
-     * compare as integers, and NaN's are above every finite value's.
+     * {@code q = round(r / STEP)} for pixel {@code pixel}'s values; throws {@link CodecException} naming the first value
+     * beyond +/-{@link #MAX_ABS} (or not a number). The range test rides along without a branch: a float's magnitude
+     * bits compare as integers, and NaN's are above every finite value's.
      */
-    private static int[] quantise(float[] r, int[] q, int bands, String what) {
+    private static void quantise(float[] r, int[] q, int offset, int bands, int pixel, String what) {
         int beyond = 0;
-        for (int i = 0; i < r.length; i++) {
-            float v = r[i];
+        for (int b = 0; b < bands; b++) {
+            float v = r[b];
             beyond |= MAX_ABS_BITS - (Float.floatToRawIntBits(v) & 0x7FFFFFFF); // negative when |v| > MAX_ABS or NaN
             // v * 2^13 + 0.5 is exact in double for every float in range, so floor gives Math.round's value, faster
-            q[i] = (int) Math.floor(v * (double) (1 << STEP_BITS) + 0.5);
+            q[offset + b] = (int) Math.floor(v * (double) (1 << STEP_BITS) + 0.5);
         }
         if (beyond < 0) {
-            for (int i = 0; i < r.length; i++) {
-                float v = r[i];
+            for (int b = 0; b < bands; b++) {
+                float v = r[b];
                 if (!(Math.abs(v) <= MAX_ABS)) {
-                    throw new CodecException(what + ": value " + v + " at pixel " + i / bands + ", band " + i % bands
+                    throw new CodecException(what + ": value " + v + " at pixel " + pixel + ", band " + b
                             + " is beyond the compact codec's range of +/-" + MAX_ABS);
                 }
             }
         }
-        return q;
     }
 
     /**
@@ -221,25 +242,19 @@ public final class CompactReflectance {
     private static final class Scratch {
         private int[] values = new int[0];
         private byte[] buf = new byte[64];
-        private int[] row = new int[0];
-
-        private int[] parameters = new int[0];
-        /** A row and its three neighbours for the residual loop; {@link #row} sizes them. */
+        /** One pixel's values, its quantised row and neighbours, residuals and Rice parameters: sized by {@link #size}. */
+        private float[] spectrum = new float[0];
         private int[][] neighbours = new int[4][0];
+        private int[] row = new int[0];
+        private int[] parameters = new int[0];
 
-        int[] parameters(int n) {
-            if (parameters.length < n) {
-                parameters = new int[n];
+        void size(int bands) {
+            if (row.length < bands) {
+                spectrum = new float[bands];
+                neighbours = new int[4][bands];
+                row = new int[bands];
+                parameters = new int[bands];
             }
-            return parameters;
-        }
-
-        int[] row(int n) {
-            if (row.length < n) {
-                row = new int[n];
-                neighbours = new int[4][n];
-            }
-            return row;
         }
 
         int[] values(int n) {
