@@ -88,9 +88,9 @@ public final class CompactReflectance {
         for (int p = 1; p < pixels; p++) {
             int row = p * bands;
             System.arraycopy(q, row, x, 0, bands);
-            System.arraycopy(q, row, a, 1, bands - 1);
+            System.arraycopy(q, row, a, 1, Math.max(0, bands - 1));
             System.arraycopy(q, row - bands, c, 0, bands);
-            System.arraycopy(q, row - bands, d, 1, bands - 1);
+            System.arraycopy(q, row - bands, d, 1, Math.max(0, bands - 1));
             residuals(x, a, c, d, u, bands);
             u[0] = zigzag(x[0] - c[0]); // the first band predicts from the previous pixel only
             enc.ensure(bands * MAX_CODE_BYTES + 8);
@@ -196,7 +196,7 @@ public final class CompactReflectance {
      * The zig-zag mapped residuals of one row ({@code u[b]} from {@code x[b]} and its neighbours {@code a[b]}, previous
      * band, {@code c[b]}, previous pixel, {@code d[b]}, both): {@link #med} and {@link #zigzag} written with adds, ands
      * and shifts only, which C2 vectorises (it does not vectorise Math.min/max of ints, nor {@code e << 1} here). Exact:
-     * the values are within +/-2^24, so no difference overflows.
+     * quantised values are within +/-8,192,000 (< 2^23), so no sum or difference here overflows.
      */
     private static void residuals(int[] x, int[] a, int[] c, int[] d, int[] u, int n) {
         for (int b = 0; b < n; b++) {

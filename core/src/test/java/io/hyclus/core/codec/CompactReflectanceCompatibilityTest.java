@@ -16,6 +16,11 @@ class CompactReflectanceCompatibilityTest {
         byte[] reference = CompactReflectanceV1Reference.encode(r, pixels, bands, "t");
         byte[] optimised = CompactReflectance.encode(r, pixels, bands, "t");
         assertArrayEquals(reference, optimised, "encoded bytes");
+        // a scanline's record carries the same payload, read from the line pixel by pixel (its last bytes)
+        byte[] record = ScanEventCodec.encodeCompact(new io.hyclus.core.scan.Scanline("s",
+                io.hyclus.core.spectral.SensorKind.VNIR, 0, 0, java.time.Instant.EPOCH, pixels, bands, r));
+        assertArrayEquals(reference, java.util.Arrays.copyOfRange(record, record.length - reference.length,
+                record.length), "payload of the scanline record");
         assertArrayEquals(CompactReflectanceV1Reference.decode(reference, pixels, bands, "t"),
                 CompactReflectance.decode(reference, pixels, bands, "t"), "decoded values");
     }
