@@ -169,18 +169,21 @@ public final class RadiometricCalibration {
                 }
                 continue;
             }
-            int maxCount = 0;
+            // two loops, as measured faster: C2 keeps an int max in a conditional move, an OR of differences is plain
+            // arithmetic; the float min and max then run on their own
+            int saturated = 0; // negative once a count reached MAX_COUNT
+            for (int i = from; i < to; i++) {
+                int count = raw.countAt(i);
+                r[i] = (count - dark[i]) * scale[i];
+                saturated |= (RawFrame.MAX_COUNT - 1) - count;
+            }
             float min = Float.POSITIVE_INFINITY;
             float max = Float.NEGATIVE_INFINITY;
             for (int i = from; i < to; i++) {
-                int count = raw.countAt(i);
-                float v = (count - dark[i]) * scale[i];
-                r[i] = v;
-                maxCount = Math.max(maxCount, count);
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+                min = Math.min(min, r[i]);
+                max = Math.max(max, r[i]);
             }
-            flag(flags, from, maxCount, min);
+            flag(flags, from, saturated < 0 ? RawFrame.MAX_COUNT : 0, min);
             flag(flags, from, 0, max);
         }
         for (int i : repairedElements) {

@@ -47,6 +47,8 @@ public final class LineStitcher {
     private final float[] blend;
     private final float[] vLine;
     private final float[] sSpectrum;
+    /** One SWIR pixel's spectrum, copied out for {@link #swirAt}. */
+    private final float[] sPixel;
     private final float[] out;
     private final byte[] flags;
     private long lastVnirEncoder = Long.MIN_VALUE;
@@ -75,6 +77,7 @@ public final class LineStitcher {
         this.blend = new float[swir.sensor().pixels() * swirBands];
         this.vLine = new float[vnir.sensor().pixels() * vnir.sensor().bands()];
         this.sSpectrum = new float[swirBands];
+        this.sPixel = new float[swirBands];
         this.out = new float[vnir.sensor().pixels() * join.output().bands()];
         this.flags = new byte[vnir.sensor().pixels()];
     }
@@ -227,16 +230,19 @@ public final class LineStitcher {
     private void swirAt(int p, float[] swirValues) {
         int from = across.start(p);
         int to = across.end(p);
-        int base = across.sourcePixel(from) * swirBands;
+        // each SWIR pixel copied out first: with both arrays read at [b], C2 vectorises the loops (JDK 17 does not when
+        // one float[] is read at an offset and another written)
+        float[] src = sPixel;
+        System.arraycopy(swirValues, across.sourcePixel(from) * swirBands, src, 0, swirBands);
         float w = across.weight(from);
         for (int b = 0; b < swirBands; b++) {
-            sSpectrum[b] = w * swirValues[base + b];
+            sSpectrum[b] = w * src[b];
         }
         for (int t = from + 1; t < to; t++) {
-            base = across.sourcePixel(t) * swirBands;
+            System.arraycopy(swirValues, across.sourcePixel(t) * swirBands, src, 0, swirBands);
             w = across.weight(t);
             for (int b = 0; b < swirBands; b++) {
-                sSpectrum[b] += w * swirValues[base + b];
+                sSpectrum[b] += w * src[b];
             }
         }
     }

@@ -133,6 +133,26 @@ class RadiometricCalibrationTest {
     }
 
     @Test
+    void saturation_anywhereInAPixelsSpectrum_flagsThatPixelOnly() {
+        int bands = 5;
+        int[] dark = new int[4 * bands];
+        int[] white = new int[4 * bands];
+        java.util.Arrays.fill(dark, 100);
+        java.util.Arrays.fill(white, 1100);
+        var cal = RadiometricCalibration.fromReferences(List.of(frame(4, bands, 0, dark)),
+                List.of(frame(4, bands, 1, white)), SETTINGS);
+        int[] raw = new int[4 * bands];
+        java.util.Arrays.fill(raw, 600);
+        raw[bands + 3] = RawFrame.MAX_COUNT;       // pixel 1: full scale in its fourth band
+        raw[2 * bands + 2] = RawFrame.MAX_COUNT - 1; // pixel 2: one count below full scale
+        raw[3 * bands + 4] = 65535;                // pixel 3: the largest 16-bit count, in its last band
+        Scanline l = cal.apply(frame(4, bands, 2, raw), "s", 0);
+        byte both = PixelFlags.SATURATED | PixelFlags.OUT_OF_RANGE;
+        assertArrayEquals(new byte[] {0, both, PixelFlags.OUT_OF_RANGE, both}, l.pixelFlags(),
+                "saturated where a count reached full scale; every one of these also out of range");
+    }
+
+    @Test
     void frameOfOtherShape_isRefused_namingScanAndLine() {
         var cal = RadiometricCalibration.fromReferences(List.of(frame(2, 1, 0, new int[] {0, 0})),
                 List.of(frame(2, 1, 1, new int[] {1000, 1000})), SETTINGS);

@@ -25,6 +25,46 @@ class SpectralJoinTest {
     }
 
     @Test
+    void join_givesEveryBandExactlyTheGeneralBlendsValue() {
+        // the copy and scaled runs are a shortcut of the general blend: the same bits, on grids with and without
+        // interpolation, cross-fade and cut, values of either sign and zeros of either sign, at offsets in the arrays
+        WavelengthGrid vnir = WavelengthGrid.uniform(397.3, 1003.9, 224, 2.7);
+        WavelengthGrid swir = WavelengthGrid.uniform(968.4, 2512.1, 288, 5.4);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (WavelengthGrid[] grids : new WavelengthGrid[][] {{VNIR, SWIR}, {vnir, swir}}) {
+            for (StitchSettings settings : new StitchSettings[] {StitchSettings.defaults(),
+                    StitchSettings.defaults().withOverlap(StitchSettings.OverlapRule.CUT),
+                    StitchSettings.defaults().withUniformStep(5), StitchSettings.defaults().withUniformStep(2.5),
+                    StitchSettings.defaults().withUniformStep(10).withOverlap(StitchSettings.OverlapRule.CUT)}) {
+                SpectralJoin j = new SpectralJoin(grids[0], grids[1], settings);
+                int n = j.output().bands();
+                float[] v = new float[3 + 2 * grids[0].bands()];
+                float[] s = new float[5 + 2 * grids[1].bands()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = i % 17 == 0 ? -0f : (float) (rnd.nextDouble() * 1.4 - 0.2);
+                }
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = i % 13 == 0 ? -0f : (float) (rnd.nextDouble() * 1.4 - 0.2);
+                }
+                for (float gain : new float[] {1f, 0.87f, 1.9f}) {
+                    for (int pixel = 0; pixel < 2; pixel++) {
+                        float[] fast = new float[7 + 2 * n];
+                        float[] general = new float[7 + 2 * n];
+                        int vOff = 3 + pixel * grids[0].bands();
+                        int sOff = 5 + pixel * grids[1].bands();
+                        j.join(v, vOff, s, sOff, gain, fast, 7 + pixel * n);
+                        j.blend(v, vOff, s, sOff, gain, general, 7 + pixel * n, 0, n);
+                        for (int k = 0; k < fast.length; k++) {
+                            assertEquals(Float.floatToRawIntBits(general[k]), Float.floatToRawIntBits(fast[k]),
+                                    settings + " gain " + gain + " band " + k);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void crossFade_rampsLinearlyAcrossTheOverlap() {
         SpectralJoin j = new SpectralJoin(VNIR, SWIR, StitchSettings.defaults().withUniformStep(5));
         WavelengthGrid g = j.output();

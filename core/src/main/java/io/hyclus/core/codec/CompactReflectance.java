@@ -37,42 +37,62 @@ public final class CompactReflectance {
     private static final int HEADER = 14;
     /** The longest code: the escape, 24 + 32 bits. */
     private static final int MAX_CODE_BYTES = 7;
+    /** The bits of {@code (float) MAX_ABS}: a float's magnitude is beyond it exactly when its bits without the sign are. */
+    private static final int MAX_ABS_BITS = Float.floatToRawIntBits((float) MAX_ABS);
 
     private CompactReflectance() {
     }
 
+    /** Where the encoder reads a line from: one pixel's {@code bands} values at a time, copied into {@code dst}. */
+    @FunctionalInterface
+    interface Pixels {
+        void copyPixel(int pixel, float[] dst, int offset);
+    }
+
     /** Encodes {@code pixels x bands} values; throws {@link CodecException} for a value beyond ±{@link #MAX_ABS}. */
     static byte[] encode(float[] r, int pixels, int bands, String what) {
+        return encode((p, dst, offset) -> System.arraycopy(r, p * bands, dst, offset, bands), pixels, bands, what);
+    }
+
+    /**
+     * Encodes a line read pixel by pixel from {@code source} (a scanline's own {@code copyPixel}: no copy of the whole
+     * line); throws {@link CodecException} for a value beyond ±{@link #MAX_ABS}.
+     */
+    static byte[] encode(Pixels source, int pixels, int bands, String what) {
         Scratch s = SCRATCH.get();
-        int[] q = s.values(r.length);
-        for (int i = 0; i < r.length; i++) {
-            float v = r[i];
-            if (!(Math.abs(v) <= MAX_ABS)) {
-                throw new CodecException(what + ": value " + v + " at pixel " + i / bands + ", band " + i % bands
-                        + " is beyond the compact codec's range of +/-" + MAX_ABS);
-            }
-            // v * 2^13 + 0.5 is exact in double for every float in range, so floor gives Math.round's value, faster
-            q[i] = (int) Math.floor(v * (double) (1 << STEP_BITS) + 0.5);
+        s.size(bands);
+        float[] f = s.spectrum;
+        // a row and its neighbours get arrays of their own so that every array in the residual loop is read at [b]:
+        // C2 (JDK 17) vectorises that loop then, not when it reads one array at four offsets
+        int[] x = s.neighbours[0]; // q[p][b]
+        int[] a = s.neighbours[1]; // q[p][b-1]
+        int[] c = s.neighbours[2]; // q[p-1][b]
+        int[] d = s.neighbours[3]; // q[p-1][b-1]
+        int[] u = s.row;
+        int[] ks = s.parameters;
+        int[] q = s.values(pixels * bands);
+        // quantised first, pixel by pixel from the source (a reused buffer, not a copy of the line); the rows are then
+        // copied out of q with their neighbours (measured: faster than quantising row by row inside the coding loop)
+        for (int p = 0; p < pixels; p++) {
+            source.copyPixel(p, f, 0);
+            quantise(f, q, p * bands, bands, p, what);
         }
         Encoder enc = new Encoder(s, HEADER);
-        int[] u = s.row(bands);
-        int[] ks = s.parameters(bands);
-        for (int p = 0; p < pixels; p++) {
-            // residuals of the row first, then their codes: the codes' running sums are then the only serial chain
+        int prev = 0;
+        for (int b = 0; b < bands; b++) { // the first pixel predicts from the previous band only
+            u[b] = zigzag(q[b] - prev);
+            prev = q[b];
+        }
+        enc.ensure(bands * MAX_CODE_BYTES + 8);
+        enc.writeRow(u, bands, ks);
+        for (int p = 1; p < pixels; p++) {
             int row = p * bands;
-            if (p == 0) {
-                int prev = 0;
-                for (int b = 0; b < bands; b++) {
-                    u[b] = zigzag(q[b] - prev);
-                    prev = q[b];
-                }
-            } else {
-                u[0] = zigzag(q[row] - q[row - bands]);
-                for (int b = 1; b < bands; b++) {
-                    int i = row + b;
-                    u[b] = zigzag(q[i] - med(q[i - 1], q[i - bands], q[i - bands - 1]));
-                }
-            }
+            System.arraycopy(q, row, x, 0, bands);
+            System.arraycopy(q, row, a, 1, Math.max(0, bands - 1));
+            System.arraycopy(q, row - bands, c, 0, bands);
+            System.arraycopy(q, row - bands, d, 1, Math.max(0, bands - 1));
+            residuals(x, a, c, d, u, bands);
+            u[0] = zigzag(x[0] - c[0]); // the first band predicts from the previous pixel only
             enc.ensure(bands * MAX_CODE_BYTES + 8);
             enc.writeRow(u, bands, ks);
         }
@@ -148,6 +168,53 @@ public final class CompactReflectance {
         return r;
     }
 
+    /**
+     * {@code q = round(r / STEP)} for pixel {@code pixel}'s values; throws {@link CodecException} naming the first value
+     * beyond +/-{@link #MAX_ABS} (or not a number). The range test rides along without a branch: a float's magnitude
+     * bits compare as integers, and NaN's are above every finite value's.
+     */
+    private static void quantise(float[] r, int[] q, int offset, int bands, int pixel, String what) {
+        int beyond = 0;
+        for (int b = 0; b < bands; b++) {
+            float v = r[b];
+            beyond |= MAX_ABS_BITS - (Float.floatToRawIntBits(v) & 0x7FFFFFFF); // negative when |v| > MAX_ABS or NaN
+            // v * 2^13 + 0.5 is exact in double for every float in range, so floor gives Math.round's value, faster
+            q[offset + b] = (int) Math.floor(v * (double) (1 << STEP_BITS) + 0.5);
+        }
+        if (beyond < 0) {
+            for (int b = 0; b < bands; b++) {
+                float v = r[b];
+                if (!(Math.abs(v) <= MAX_ABS)) {
+                    throw new CodecException(what + ": value " + v + " at pixel " + pixel + ", band " + b
+                            + " is beyond the compact codec's range of +/-" + MAX_ABS);
+                }
+            }
+        }
+    }
+
+    /**
+     * The zig-zag mapped residuals of one row ({@code u[b]} from {@code x[b]} and its neighbours {@code a[b]}, previous
+     * band, {@code c[b]}, previous pixel, {@code d[b]}, both): {@link #med} and {@link #zigzag} written with adds, ands
+     * and shifts only, which C2 vectorises (it does not vectorise Math.min/max of ints, nor {@code e << 1} here). Exact:
+     * quantised values are within +/-8,192,000 (< 2^23), so no sum or difference here overflows.
+     */
+    private static void residuals(int[] x, int[] a, int[] c, int[] d, int[] u, int n) {
+        for (int b = 0; b < n; b++) {
+            int ab = a[b];
+            int cb = c[b];
+            int ac = ab - cb;
+            int m = ac & (ac >> 31); // min(a, c) - c
+            int lo = cb + m; // min(a, c)
+            int hi = ab - m; // max(a, c)
+            int e = ab + cb - d[b];
+            int he = hi - e;
+            int mid = e + (he & (he >> 31)); // min(max(a, c), a + c - d)
+            int lm = lo - mid;
+            int residual = x[b] - (lo - (lm & (lm >> 31))); // x - max(min(a, c), mid)
+            u[b] = (residual + residual) ^ (residual >> 31);
+        }
+    }
+
     private static int zigzag(int e) {
         return (e << 1) ^ (e >> 31);
     }
@@ -175,22 +242,19 @@ public final class CompactReflectance {
     private static final class Scratch {
         private int[] values = new int[0];
         private byte[] buf = new byte[64];
+        /** One pixel's values, its quantised row and neighbours, residuals and Rice parameters: sized by {@link #size}. */
+        private float[] spectrum = new float[0];
+        private int[][] neighbours = new int[4][0];
         private int[] row = new int[0];
-
         private int[] parameters = new int[0];
 
-        int[] parameters(int n) {
-            if (parameters.length < n) {
-                parameters = new int[n];
+        void size(int bands) {
+            if (row.length < bands) {
+                spectrum = new float[bands];
+                neighbours = new int[4][bands];
+                row = new int[bands];
+                parameters = new int[bands];
             }
-            return parameters;
-        }
-
-        int[] row(int n) {
-            if (row.length < n) {
-                row = new int[n];
-            }
-            return row;
         }
 
         int[] values(int n) {

@@ -160,7 +160,7 @@ public final class ScanEventCodec {
             return encode(event);
         }
         String what = "scanline " + l.scanId() + "/" + l.lineIndex();
-        byte[] payload = CompactReflectance.encode(l.reflectance(), l.pixels(), l.bands(), what);
+        byte[] payload = CompactReflectance.encode(l::copyPixel, l.pixels(), l.bands(), what);
         Writer w = start(96 + l.scanId().length() + payload.length + l.pixels(), COMPACT_LINE);
         w.str(l.scanId()).str(l.camera().name()).i64(l.lineIndex()).i64(l.encoderMicrons());
         instant(w, l.acquiredAt());

@@ -16,6 +16,11 @@ class CompactReflectanceCompatibilityTest {
         byte[] reference = CompactReflectanceV1Reference.encode(r, pixels, bands, "t");
         byte[] optimised = CompactReflectance.encode(r, pixels, bands, "t");
         assertArrayEquals(reference, optimised, "encoded bytes");
+        // a scanline's record carries the same payload, read from the line pixel by pixel (its last bytes)
+        byte[] record = ScanEventCodec.encodeCompact(new io.hyclus.core.scan.Scanline("s",
+                io.hyclus.core.spectral.SensorKind.VNIR, 0, 0, java.time.Instant.EPOCH, pixels, bands, r));
+        assertArrayEquals(reference, java.util.Arrays.copyOfRange(record, record.length - reference.length,
+                record.length), "payload of the scanline record");
         assertArrayEquals(CompactReflectanceV1Reference.decode(reference, pixels, bands, "t"),
                 CompactReflectance.decode(reference, pixels, bands, "t"), "decoded values");
     }
@@ -54,6 +59,26 @@ class CompactReflectanceCompatibilityTest {
             };
         }
         sameBothWays(r, pixels, bands);
+    }
+
+    @Test
+    void rangeEdges_sameAsTheFirstImplementation() {
+        // the range test compares a float's bits: the ends are taken, the next float beyond and non-numbers are refused
+        float beyond = Math.nextUp(1000f);
+        for (float ok : new float[] {1000f, -1000f, Math.nextDown(1000f), -0f, Float.MIN_VALUE, -Float.MIN_VALUE}) {
+            sameBothWays(new float[] {0.5f, ok, 0.25f}, 1, 3);
+        }
+        for (float bad : new float[] {beyond, -beyond, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                Float.MAX_VALUE, Float.intBitsToFloat(0xFFC00001)}) {
+            float[] r = {0.5f, 0.25f, 0.125f, bad, 0.5f, bad};
+            CodecException reference = org.junit.jupiter.api.Assertions.assertThrows(CodecException.class,
+                    () -> CompactReflectanceV1Reference.encode(r, 2, 3, "t"));
+            CodecException optimised = org.junit.jupiter.api.Assertions.assertThrows(CodecException.class,
+                    () -> CompactReflectance.encode(r, 2, 3, "t"));
+            org.junit.jupiter.api.Assertions.assertEquals(reference.getMessage(), optimised.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(optimised.getMessage().contains("at pixel 1, band 0"),
+                    optimised.getMessage());
+        }
     }
 
     @Test
