@@ -72,9 +72,7 @@ final class MapScale {
             }
             kth[s] = Math.sqrt(best[k - 1]);
         }
-        Arrays.sort(kth);
-        int h = samples / 2;
-        return samples % 2 == 1 ? kth[h] : (kth[h - 1] + kth[h]) / 2;
+        return Transform.median(kth);
     }
 
     /** Keeps {@code best} sorted ascending with the k smallest values offered. */

@@ -223,7 +223,8 @@ final class Transform {
         return new double[] {cx, cy};
     }
 
-    private static double median(double[] v) {
+    /** The median of {@code v} (the mean of the middle two for an even count); {@code v} is left as it was. */
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         int h = s.length / 2;

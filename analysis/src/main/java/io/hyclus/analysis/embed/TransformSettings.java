@@ -59,11 +59,6 @@ public record TransformSettings(double perplexity, Start start, int initNeighbou
         return new TransformSettings(5, Start.MEDIAN, 25, 250, 0.1, 1.5, 0.5, 1.0, Double.POSITIVE_INFINITY, threads);
     }
 
-    public TransformSettings withStart(Start s, int neighbours) {
-        return new TransformSettings(perplexity, s, neighbours, iterations, learningRate, exaggeration, momentum,
-                maxStepNorm, leash, threads);
-    }
-
     public TransformSettings withIterations(int n) {
         return new TransformSettings(perplexity, start, initNeighbours, n, learningRate, exaggeration, momentum,
                 maxStepNorm, leash, threads);
