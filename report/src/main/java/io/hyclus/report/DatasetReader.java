@@ -43,6 +43,7 @@ public final class DatasetReader {
         List<String> problems = new ArrayList<>();
         List<SampleInfo> all = new ArrayList<>();
         Map<SensorKind, List<Part>> parts = new EnumMap<>(SensorKind.class);
+        Map<SensorKind, List<String>> absent = new EnumMap<>(SensorKind.class);
         int done = 0;
         for (Path f : files) {
             try {
@@ -52,7 +53,8 @@ public final class DatasetReader {
                 for (SensorKind cam : s.cameras()) {
                     CameraSpectra c = sample.camera(cam).orElse(null);
                     if (c == null || c.size() == 0) {
-                        problems.add(f + ": sample " + info.key() + " has no " + cam + " spectra, left out of " + cam);
+                        absent.computeIfAbsent(cam, k -> new ArrayList<>()).add(f + ": sample " + info.key()
+                                + " has no " + cam + " spectra, left out of " + cam);
                     } else if (!finite(c)) {
                         problems.add(f + ": sample " + info.key() + " has non-finite " + cam + " values, left out of " + cam);
                     } else if (c.materialCount() == 0) {
@@ -77,7 +79,12 @@ public final class DatasetReader {
         }
         for (SensorKind cam : s.cameras()) {
             if (!cameras.containsKey(cam)) {
-                problems.add("no sample under " + s.samples() + " has " + cam + " spectra: nothing reported for " + cam);
+                // one line, not one per sample: e.g. every container written before stitching lacks STITCHED
+                problems.add("no sample under " + s.samples() + " has " + cam + " spectra" + (cam == SensorKind.STITCHED
+                        ? " (containers written before stitching, or scanned with --no-stitch)" : "")
+                        + ": nothing reported for " + cam);
+            } else {
+                problems.addAll(absent.getOrDefault(cam, List.of()));
             }
         }
         return new Dataset(cameras, all, problems, hash(files));

@@ -1,6 +1,7 @@
 package io.hyclus.report;
 
 import io.hyclus.analysis.model.ModelSpec;
+import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.report.StudyReport.ReportContent;
 
 import java.time.format.DateTimeFormatter;
@@ -62,12 +63,17 @@ final class ReportHtml {
                 + "(spectra of one sample on both sides, inflated); %s: %.0f %% of each class's samples held out whole "
                 + "(a class with one sample is only trained on). Both per category.", SplitKind.RANDOM_SPECTRA.title(),
                 100 * s.testFraction(), SplitKind.HELD_OUT_SAMPLES.title(), 100 * s.testFraction()));
-        row(h, "stitched range", "The stitched 400-2500 nm range (VNIR + SWIR) does not exist yet in HyClus "
-                + "(issue 7): each camera is reported alone.");
+        row(h, "cameras", s.cameras().stream().map(ReportHtml::cameraTitle).collect(Collectors.joining(", "))
+                + "; each reported alone. A camera no container holds is named under \"What is missing\".");
         h.raw("</table>");
         h.raw("<details><summary>Samples (").text(c.dataset().containers().size() + "").raw(")</summary><p>")
                 .text(c.dataset().containers().stream().map(SampleInfo::key).collect(Collectors.joining(", ")))
                 .raw("</p></details>\n");
+    }
+
+    private static String cameraTitle(SensorKind cam) {
+        return cam == SensorKind.STITCHED ? "STITCHED (VNIR + SWIR stitched into one 400-2500 nm spectrum, "
+                + "docs/stitching.md)" : cam.name();
     }
 
     private static void row(Html h, String k, String v) {

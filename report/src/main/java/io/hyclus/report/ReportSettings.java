@@ -67,7 +67,8 @@ public record ReportSettings(Path samples, Path out, Optional<Path> registry, bo
 
     /** Defaults for everything but the folders. */
     public static ReportSettings defaults(Path samples, Path out) {
-        return new ReportSettings(samples, out, Optional.empty(), true, List.of(SensorKind.VNIR, SensorKind.SWIR),
+        return new ReportSettings(samples, out, Optional.empty(), true,
+                List.of(SensorKind.VNIR, SensorKind.SWIR, SensorKind.STITCHED),
                 studyModels(), DEFAULT_SPECTRA_PER_SAMPLE, DEFAULT_MAX_EPOCHS, DEFAULT_MAP_POINTS,
                 DEFAULT_TEST_FRACTION, DEFAULT_SEED, 1);
     }

@@ -45,6 +45,20 @@ class DatasetReaderTest {
     }
 
     @Test
+    void read_namesACameraNoContainerHolds_onceNotPerSample() {
+        Path samples = dir.resolve("samples");
+        SmallCampaign.write(samples, "scan-1", 1, 1, GrainSizeFraction.MINUS_100, 20, 0);
+        SmallCampaign.write(samples, "scan-1", 1, 1, GrainSizeFraction.PLUS_100, 20, 0);
+        ReportSettings s = new ReportSettings(samples, dir.resolve("out"), java.util.Optional.empty(), true,
+                List.of(SensorKind.VNIR, SensorKind.STITCHED), ReportSettings.studyModels(), 60, 2, 200, 0.25, 3, 1);
+        Dataset d = DatasetReader.read(s, n -> { });
+        assertEquals(40, d.cameras().get(SensorKind.VNIR).rows());
+        assertEquals(List.of("no sample under " + samples + " has STITCHED spectra (containers written before "
+                + "stitching, or scanned with --no-stitch): nothing reported for STITCHED"), d.problems(),
+                "one line for a camera no container holds, not one per sample");
+    }
+
+    @Test
     void subsample_isSeededPerSample_withoutReplacement_inFileOrder() {
         float[][] spectra = new float[100][];
         for (int i = 0; i < spectra.length; i++) {

@@ -57,8 +57,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-training", description = "Never train: a model missing from --registry is left out.")
     boolean noTraining;
 
-    @Option(names = "--camera", split = ",", paramLabel = "CAM", defaultValue = "VNIR,SWIR",
-            description = "Cameras, each reported alone: VNIR, SWIR, STITCHED (the stitched 400-2500 nm spectra) "
+    @Option(names = "--camera", split = ",", paramLabel = "CAM", defaultValue = "VNIR,SWIR,STITCHED",
+            description = "Cameras, each reported alone: VNIR, SWIR, STITCHED (the stitched 400-2500 nm spectra; "
+                    + "containers written before stitching have none, and the report says so) "
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> cameras;
 
