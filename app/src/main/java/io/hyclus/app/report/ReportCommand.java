@@ -40,6 +40,8 @@ public final class ReportCommand implements Callable<Integer> {
     private static final Pattern MODEL = Pattern.compile("(pca|dense-ae|conv-ae)-([0-9]+)");
     /** Tribuo logs every training at INFO through java.util.logging; the report's progress lines say enough. */
     private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
+    /** slf4j-simple reads a logger's level when the logger is made: the report's maps are fitted after this is set. */
+    private static final String TSNE_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.hyclus.analysis.embed";
 
     @Spec
     CommandSpec spec;
@@ -94,6 +96,10 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         ReportSettings settings = settings();
         TRIBUO.setLevel(java.util.logging.Level.WARNING);
+        // the t-SNE logs two INFO lines per map (dozens per report) between the progress lines; its warnings still show
+        if (System.getProperty(TSNE_LOG_LEVEL) == null) {
+            System.setProperty(TSNE_LOG_LEVEL, "warn");
+        }
         PrintWriter o = spec.commandLine().getOut();
         boolean terminal = System.console() != null;
         String command = "hyclus " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
