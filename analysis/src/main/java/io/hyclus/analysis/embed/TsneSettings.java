@@ -26,8 +26,13 @@ public record TsneSettings(double perplexity, double earlyExaggeration, int earl
         FFT_INTERPOLATION
     }
 
-    /** Barnes-Hut opening angle. */
-    public static final double THETA = 0.5;
+    /**
+     * Barnes-Hut opening angle. HyClus opens a cell for a whole leaf by its distance to the leaf's bounding box, which is
+     * stricter than scikit-learn's and openTSNE's per-point test (distance from the point) at the same angle: on a
+     * fitted 20,000-point map the relative error of the repulsive forces is 0.8 % at 0.5, 1.4 % at 0.6 and 3.3 % at 0.7,
+     * against 2.8 % for the per-point test at their default 0.5 (docs/tsne.md). 0.6 keeps it below theirs.
+     */
+    public static final double THETA = 0.6;
     public static final double MIN_LEARNING_RATE = 50;
     public static final double EARLY_MOMENTUM = 0.5;
     public static final double MOMENTUM = 0.8;
