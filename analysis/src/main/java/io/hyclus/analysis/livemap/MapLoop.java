@@ -211,7 +211,10 @@ final class MapLoop implements Runnable {
             consumer.commitSync(commit);
         } catch (KafkaException e) {
             // the saved state says where to resume; the group's offsets only show the lag
-            LOG.warn("live map: could not commit offsets {} to group {}: {}", resume, settings.groupId(), e.getMessage());
+            // (at shutdown the consumer is woken up or interrupted: those exceptions carry no message)
+            LOG.warn("live map: could not commit offsets {} to group {} ({}); the saved map state in {} says where to "
+                    + "resume", resume, settings.groupId(), e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage(), settings.mapDir());
         }
     }
 
