@@ -3,6 +3,7 @@ package io.hyclus.acquisition.publish;
 import io.hyclus.acquisition.AcquisitionException;
 import io.hyclus.acquisition.sync.ScanEventSink;
 import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * replicas. Batches stay below the broker's message size ({@code batch.size} 1 MiB &lt;= {@code max.message.bytes}
  * 4 MiB &lt;= {@code max.request.size} 4 MiB) so large scanlines are not split. The first send failure is kept and
  * thrown by the next publish or flush: no event is dropped silently. Scanlines are written as float32 unless a
- * {@link LineEncoding} says otherwise.
+ * {@link LineEncoding} says otherwise; each scan's start records the encoding in its provenance
+ * ({@link LineEncoding#PROVENANCE}).
  *
  * <p>With more than one encoder thread, events are encoded on that many threads and sent in the order they were
  * published (lines are independent; the compact codec costs ~7 ns per value, so a full-rate camera pair needs more than
@@ -33,6 +35,7 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
     static final int IN_FLIGHT_PER_THREAD = 4;
     private final Topic<String, ScanEvent> topic;
     private final KafkaProducer<String, byte[]> producer;
+    private final LineEncoding encoding;
     private final Serializer<ScanEvent> encoder;
     private final String bootstrapServers;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -61,6 +64,11 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
         this(bootstrapServers, encoding, encoderThreads, HyclusTopics.SCAN_EVENTS);
     }
 
+    /** Publishes to {@link HyclusTopics#SCAN_EVENTS} as {@code settings} say. */
+    public KafkaScanEventPublisher(String bootstrapServers, PublishSettings settings) {
+        this(bootstrapServers, settings.lineEncoding(), settings.encoderThreads(), HyclusTopics.SCAN_EVENTS);
+    }
+
     /**
      * @param encoderThreads threads encoding events; 1 encodes on the publishing thread
      * @param topic          {@link HyclusTopics#SCAN_EVENTS}, or a replay's own (docs/replay.md)
@@ -72,6 +80,7 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
             throw new IllegalArgumentException("encoder threads must be at least 1, got " + encoderThreads);
         }
         this.bootstrapServers = bootstrapServers;
+        this.encoding = encoding;
         this.encoder = encoding.serializer();
         this.producer = ScanProducers.open(bootstrapServers, topic.keySerde().serializer());
         this.maxInFlight = encoderThreads * IN_FLIGHT_PER_THREAD;
@@ -88,8 +97,9 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
     }
 
     @Override
-    public void publish(ScanEvent event) {
+    public void publish(ScanEvent published) {
         rethrow();
+        ScanEvent event = published instanceof ScanStarted s ? encoding.stamp(s) : published;
         if (encoders == null) {
             send(event, encode(event));
             return;

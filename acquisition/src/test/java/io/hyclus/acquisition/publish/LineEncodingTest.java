@@ -14,6 +14,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LineEncodingTest {
@@ -35,5 +36,31 @@ class LineEncodingTest {
         assertArrayEquals(LineEncoding.FLOAT32.serializer().serialize("t", done),
                 LineEncoding.COMPACT.serializer().serialize("t", done));
         assertTrue(LineEncoding.COMPACT.serializer().serialize("t", null) == null);
+    }
+
+    @Test
+    void fromProvenance_recordedValue_absentMeansFloat32_otherRefusedNamingKey() {
+        assertEquals(LineEncoding.COMPACT, LineEncoding.fromProvenance(Map.of("scan.line_encoding", "compact")));
+        assertEquals(LineEncoding.FLOAT32, LineEncoding.fromProvenance(Map.of("scan.line_encoding", "float32")));
+        assertEquals(LineEncoding.FLOAT32, LineEncoding.fromProvenance(Map.of("software.version", "x")),
+                "scans recorded before the key existed were float32");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LineEncoding.fromProvenance(Map.of("scan.line_encoding", "zstd")));
+        assertEquals("the scan's scan.line_encoding is 'zstd', expected compact or float32", e.getMessage());
+        for (LineEncoding l : LineEncoding.values()) {
+            assertEquals(l, LineEncoding.fromProvenance(Map.of(LineEncoding.PROVENANCE.name(), l.provenanceValue())));
+        }
+    }
+
+    @Test
+    void publishSettings_defaultCompactOnAtMostTwoThreads_threadsBelowOneRefused() {
+        PublishSettings d = PublishSettings.defaults();
+        assertEquals(LineEncoding.COMPACT, d.lineEncoding());
+        assertEquals(Math.min(2, Runtime.getRuntime().availableProcessors()), d.encoderThreads());
+        assertEquals(new PublishSettings(LineEncoding.FLOAT32, 3), d.withLineEncoding(LineEncoding.FLOAT32)
+                .withEncoderThreads(3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new PublishSettings(LineEncoding.COMPACT, 0));
+        assertEquals("encoder threads must be at least 1: 0", e.getMessage());
     }
 }

@@ -60,14 +60,15 @@ public final class CampaignCommand implements Callable<Integer> {
         int[] s = size("--swir", swir);
         CampaignSettings settings = new CampaignSettings(common.pipeline().withLiveEncoder(), common.library(),
                 RigSettings.atFrameRate(v[0], v[1], s[0], s[1], frameRate, common.seed()), trays, beltSpeed,
-                common.timeout(), common.exitWhenDone(), common.stitch());
+                common.timeout(), common.exitWhenDone(), common.stitch(), common.publish());
         PrintWriter out = spec.commandLine().getOut();
         InstantSource clock = InstantSource.system();
         SimulatedCampaign campaign = SimulatedCampaign.open(settings.libraryDir(), settings.rig(), clock);
         List<SimulatedTray> planned = TrayPlanner.plan(campaign.samples(), CampaignSettings.SAMPLES_PER_TRAY, "tray")
                 .subList(0, settings.trays());
         try (Pipeline pipeline = Pipeline.start(settings.pipeline(), clock, out)) {
-            List<TrayOutcome> done = new CampaignRun(campaign, settings.scan(), settings.timeout(), clock, settings.stitch())
+            List<TrayOutcome> done = new CampaignRun(campaign, settings.scan(), settings.timeout(), clock, settings.stitch(),
+                    settings.publish())
                     .run(planned, RigKind.SERIAL, pipeline, out, o -> CampaignReport.printTray(o, out));
             out.printf("Campaign: %d trays, %d sample containers in %s%n", done.size(),
                     done.stream().mapToInt(o -> o.containers().size()).sum(), settings.pipeline().outputDir().toAbsolutePath());

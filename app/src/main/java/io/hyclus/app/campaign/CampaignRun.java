@@ -2,6 +2,7 @@ package io.hyclus.app.campaign;
 
 import io.hyclus.acquisition.publish.KafkaRawFramePublisher;
 import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
+import io.hyclus.acquisition.publish.PublishSettings;
 import io.hyclus.acquisition.stitch.StitchSettings;
 import io.hyclus.acquisition.stitch.StitchingSink;
 import io.hyclus.acquisition.sync.RawFrameTap;
@@ -38,19 +39,24 @@ public final class CampaignRun {
     private final Duration timeout;
     private final InstantSource clock;
     private final Optional<StitchSettings> stitch;
+    private final PublishSettings publish;
 
     /**
      * @param timeout longest wait for one tray's containers
      * @param clock   the time a serial rig's simulators run on
      */
     public CampaignRun(SimulatedCampaign campaign, SyncScanSettings scan, Duration timeout, InstantSource clock) {
-        this(campaign, scan, timeout, clock, Optional.of(StitchSettings.defaults()));
+        this(campaign, scan, timeout, clock, Optional.of(StitchSettings.defaults()), PublishSettings.defaults());
     }
 
-    /** @param stitch how each tray's VNIR and SWIR lines are stitched (docs/stitching.md), or empty for none */
+    /**
+     * @param stitch  how each tray's VNIR and SWIR lines are stitched (docs/stitching.md), or empty for none
+     * @param publish how the scanlines are encoded on {@code hyclus.scan-events} (docs/scanline-codec.md)
+     */
     public CampaignRun(SimulatedCampaign campaign, SyncScanSettings scan, Duration timeout, InstantSource clock,
-                       Optional<StitchSettings> stitch) {
+                       Optional<StitchSettings> stitch, PublishSettings publish) {
         this.stitch = stitch;
+        this.publish = publish;
         this.campaign = campaign;
         this.scan = scan;
         this.timeout = timeout;
@@ -69,7 +75,7 @@ public final class CampaignRun {
         List<TrayOutcome> outcomes = new ArrayList<>();
         try (SimulatedRig rig = SimulatedRig.start(kind, campaign.rig(), campaign.scene(trays.get(0)),
                 scan.trayOriginMicrons(), campaign.spectra(), clock);
-             KafkaScanEventPublisher events = new KafkaScanEventPublisher(pipeline.bootstrapServers());
+             KafkaScanEventPublisher events = new KafkaScanEventPublisher(pipeline.bootstrapServers(), publish);
              KafkaRawFramePublisher publisher = new KafkaRawFramePublisher(pipeline.bootstrapServers(), events);
              ContainerWatcher watcher = new ContainerWatcher(pipeline.bootstrapServers())) {
             RawFrameTap meters = pipeline.meters().<RawFrameTap>map(r -> new ScanMeters(r, clock))

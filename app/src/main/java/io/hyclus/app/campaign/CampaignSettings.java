@@ -1,5 +1,6 @@
 package io.hyclus.app.campaign;
 
+import io.hyclus.acquisition.publish.PublishSettings;
 import io.hyclus.acquisition.stitch.StitchSettings;
 import io.hyclus.acquisition.sync.SyncScanSettings;
 import io.hyclus.app.pipeline.PipelineSettings;
@@ -15,10 +16,11 @@ import java.util.Optional;
  * @param beltSpeedMmPerSecond belt speed during lines; line pitch = speed / frame rate
  * @param timeout        longest wait for one tray's containers
  * @param stitch         how VNIR and SWIR lines are stitched (docs/stitching.md), or empty for none
+ * @param publish        how scanlines are encoded on {@code hyclus.scan-events} (docs/scanline-codec.md)
  */
 public record CampaignSettings(PipelineSettings pipeline, Optional<Path> libraryDir, RigSettings rig, int trays,
                                double beltSpeedMmPerSecond, Duration timeout, boolean exitWhenDone,
-                               Optional<StitchSettings> stitch) {
+                               Optional<StitchSettings> stitch, PublishSettings publish) {
     public static final int SAMPLES_PER_TRAY = 6;
     public static final int CAMPAIGN_TRAYS = 12;
 
@@ -33,6 +35,7 @@ public record CampaignSettings(PipelineSettings pipeline, Optional<Path> library
         Checks.notNull("timeout", timeout);
         Checks.positive("timeout (s)", timeout.toSeconds());
         Checks.notNull("stitch settings", stitch);
+        Checks.notNull("publish settings", publish);
     }
 
     /** The scan: the default settings at this belt speed. */

@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
         OptionChecks.range(spec, "--line-pitch-mm", linePitchMm, DemoSettings.MIN_LINE_PITCH_MM, DemoSettings.MAX_LINE_PITCH_MM);
         DemoSettings settings = new DemoSettings(common.pipeline().workDir(), common.pipeline().bootstrapServers(),
                 common.library(), samples, common.seed(), pixels, bands, linePitchMm, common.timeout(), common.exitWhenDone(),
-                common.stitch());
+                common.stitch(), common.publish());
         PrintWriter out = spec.commandLine().getOut();
         try (DemoPipeline pipeline = DemoPipeline.start(settings, dashboard, InstantSource.system(), out)) {
             DemoResult result = pipeline.runScan();

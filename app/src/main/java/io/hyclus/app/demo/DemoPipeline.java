@@ -88,7 +88,8 @@ public final class DemoPipeline implements AutoCloseable {
     public DemoResult runScan() throws InterruptedException {
         long t0 = System.nanoTime();
         SimulatedTray tray = DemoTray.plan(campaign.samples(), settings.samples());
-        TrayOutcome outcome = new CampaignRun(campaign, settings.scan(), settings.timeout(), clock, settings.stitch())
+        TrayOutcome outcome = new CampaignRun(campaign, settings.scan(), settings.timeout(), clock, settings.stitch(),
+                settings.publish())
                 .run(List.of(tray), RigKind.IN_PROCESS, pipeline, out, o -> { }).get(0);
         List<SampleSpectra> samples = outcome.containers().stream()
                 .map(w -> SampleContainerReader.read(Path.of(w.file())))

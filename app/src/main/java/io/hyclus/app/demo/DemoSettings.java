@@ -1,5 +1,6 @@
 package io.hyclus.app.demo;
 
+import io.hyclus.acquisition.publish.PublishSettings;
 import io.hyclus.acquisition.stitch.StitchSettings;
 import io.hyclus.acquisition.sync.SyncScanSettings;
 import io.hyclus.app.rig.RigSettings;
@@ -25,15 +26,16 @@ import java.util.Optional;
  * @param timeout          how long to wait for all containers
  * @param exitWhenDone     exit once the scan is processed instead of running until interrupted
  * @param stitch           how VNIR and SWIR lines are stitched (docs/stitching.md), or empty for none
+ * @param publish          how scanlines are encoded on {@code hyclus.scan-events} (docs/scanline-codec.md)
  */
 public record DemoSettings(Path workDir, Optional<String> bootstrapServers, Optional<Path> libraryDir, int samples,
                            long seed, int pixels, int bands, double linePitchMm, Duration timeout,
-                           boolean exitWhenDone, Optional<StitchSettings> stitch) {
-    /** Stitched with {@link StitchSettings#defaults()}. */
+                           boolean exitWhenDone, Optional<StitchSettings> stitch, PublishSettings publish) {
+    /** Stitched with {@link StitchSettings#defaults()}, published with {@link PublishSettings#defaults()}. */
     public DemoSettings(Path workDir, Optional<String> bootstrapServers, Optional<Path> libraryDir, int samples, long seed,
                         int pixels, int bands, double linePitchMm, Duration timeout, boolean exitWhenDone) {
         this(workDir, bootstrapServers, libraryDir, samples, seed, pixels, bands, linePitchMm, timeout, exitWhenDone,
-                Optional.of(StitchSettings.defaults()));
+                Optional.of(StitchSettings.defaults()), PublishSettings.defaults());
     }
 
     /** Belt speed of the demo's scan, mm/s: a 4-sample tray (185 mm) passes in under 4 s. */
@@ -68,6 +70,7 @@ public record DemoSettings(Path workDir, Optional<String> bootstrapServers, Opti
         Checks.notNull("timeout", timeout);
         Checks.positive("timeout (s)", timeout.toSeconds());
         Checks.notNull("stitch settings", stitch);
+        Checks.notNull("publish settings", publish);
     }
 
     /** Line rate that gives the line pitch at the demo's belt speed, Hz, to the camera's 3 decimals. */

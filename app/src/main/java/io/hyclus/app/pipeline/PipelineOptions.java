@@ -1,5 +1,7 @@
 package io.hyclus.app.pipeline;
 
+import io.hyclus.acquisition.publish.LineEncoding;
+import io.hyclus.acquisition.publish.PublishSettings;
 import io.hyclus.acquisition.stitch.StitchSettings;
 import io.hyclus.app.OptionChecks;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,6 +87,33 @@ public final class PipelineOptions {
         } catch (IllegalArgumentException e) {
             throw OptionChecks.invalid(command, "--stitch-overlap must be cross-fade or cut: '" + rule + "'");
         }
+    }
+
+    private PublishSettings publish = PublishSettings.defaults();
+
+    @Option(names = "--line-encoding", paramLabel = "COMPACT|FLOAT32", defaultValue = "COMPACT", description = "How "
+            + "scanlines go on hyclus.scan-events: COMPACT (reflectance quantised to 2^-13, within 6.1e-5, ~3.6 times "
+            + "smaller) or FLOAT32 (exactly as calibrated) (default: ${DEFAULT-VALUE}; docs/scanline-codec.md).")
+    void lineEncoding(String encoding) {
+        try {
+            publish = publish.withLineEncoding(LineEncoding.valueOf(encoding.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw OptionChecks.invalid(command, "--line-encoding must be COMPACT or FLOAT32: '" + encoding + "'");
+        }
+    }
+
+    @Option(names = "--encoder-threads", paramLabel = "N", description = "Threads encoding scanlines, >= 1 "
+            + "(default: min(2, available processors)).")
+    void encoderThreads(int threads) {
+        if (threads < 1) {
+            throw OptionChecks.invalid(command, "--encoder-threads must be at least 1: " + threads);
+        }
+        publish = publish.withEncoderThreads(threads);
+    }
+
+    /** How scanlines are encoded and published ({@code --line-encoding}, {@code --encoder-threads}). */
+    public PublishSettings publish() {
+        return publish;
     }
 
     /** The stitching settings, or empty with {@code --no-stitch}. */

@@ -1,6 +1,7 @@
 package io.hyclus.app.replay;
 
 import io.hyclus.acquisition.calibration.CalibrationSettings;
+import io.hyclus.acquisition.publish.PublishSettings;
 import io.hyclus.core.Checks;
 import io.hyclus.kafka.topic.TopicNames;
 import io.hyclus.streaming.segment.SegmentationSettings;
@@ -24,10 +25,19 @@ import java.util.Optional;
  * @param registry         the model registry whose promoted models encode the replay's containers; empty: no encoding
  * @param replication      replication of the replay's topics (1 on the embedded broker)
  * @param timeout          longest wait for the replay's containers and codes
+ * @param encoderThreads   threads encoding the replayed scanlines; the encoding itself is the recorded scan's
+ *                         ({@code LineEncoding.fromProvenance}), so the replay's containers equal the original's
  */
 public record ReplaySettings(String bootstrapServers, String replayId, Path dir, Pace pace,
                              CalibrationSettings calibration, Optional<Path> registry, short replication,
-                             Duration timeout) {
+                             Duration timeout, int encoderThreads) {
+    /** Lines encoded on {@link PublishSettings#defaultEncoderThreads()} threads. */
+    public ReplaySettings(String bootstrapServers, String replayId, Path dir, Pace pace, CalibrationSettings calibration,
+                          Optional<Path> registry, short replication, Duration timeout) {
+        this(bootstrapServers, replayId, dir, pace, calibration, registry, replication, timeout,
+                PublishSettings.defaultEncoderThreads());
+    }
+
     public ReplaySettings {
         Checks.notBlank("bootstrap servers", bootstrapServers);
         Checks.identifier("replay id", replayId);
@@ -41,6 +51,9 @@ public record ReplaySettings(String bootstrapServers, String replayId, Path dir,
         Checks.notNull("model registry", registry);
         Checks.positive("replication", replication);
         Checks.notNull("timeout", timeout);
+        if (encoderThreads < 1) {
+            throw new IllegalArgumentException("encoder threads must be at least 1: " + encoderThreads);
+        }
     }
 
     public TopicNames topics() {

@@ -92,8 +92,9 @@ public final class ScanReplay implements AutoCloseable {
                 HyclusTopics.RAW_FRAMES.name());
         out.flush();
         String source = "kafka " + HyclusTopics.RAW_FRAMES.name();
-        // stitched again as the scan was (its raw frames are the cameras' own)
-        return run(s.scanId(), s.tray().slots().size(), sink -> KafkaScanRecalibration.replay(reader, scan,
+        // stitched again as the scan was (its raw frames are the cameras' own), its lines encoded as the scan's were
+        return run(s.scanId(), s.tray().slots().size(), LineEncoding.fromProvenance(s.provenance()),
+                sink -> KafkaScanRecalibration.replay(reader, scan,
                 settings.calibration(), settings.replayId(), source, StitchingSink.around(sink, scan.stitch())));
     }
 
@@ -101,10 +102,10 @@ public final class ScanReplay implements AutoCloseable {
     public ReplayResult fromEnvi(Path dir) {
         AtomicReference<ScanStarted> started = new AtomicReference<>();
         AtomicReference<ReplayResult> result = new AtomicReference<>();
-        // the slot count is known once the capture's start event passes; the watcher is created before anything is sent
+        // the publisher is opened on the capture's start event, with the encoding it records (the watcher before that)
+        AtomicReference<KafkaScanEventPublisher> publisher = new AtomicReference<>();
         try (ContainerWatcher watcher = new ContainerWatcher(settings.bootstrapServers(),
-                settings.topics().name(HyclusTopics.SAMPLE_CONTAINERS));
-             KafkaScanEventPublisher publisher = publisher()) {
+                settings.topics().name(HyclusTopics.SAMPLE_CONTAINERS))) {
             ScanEventSink sink = PacedSink.of(new ScanEventSink() {
                 @Override
                 public void publish(ScanEvent event) {
@@ -113,27 +114,41 @@ public final class ScanReplay implements AutoCloseable {
                         out.printf("Replaying scan %s of tray %s (%d samples) from %s%n", s.scanId(),
                                 s.tray().trayId(), s.tray().slots().size(), dir.toAbsolutePath());
                         out.flush();
+                        if (publisher.get() == null) {
+                            publisher.set(publisher(LineEncoding.fromProvenance(s.provenance())));
+                        }
                     }
-                    publisher.publish(event);
+                    if (publisher.get() == null) {
+                        throw new AppException("the capture in " + dir + " sent " + event.getClass().getSimpleName()
+                                + " of scan " + event.scanId() + " before its start");
+                    }
+                    publisher.get().publish(event);
                 }
 
                 @Override
                 public void flush() {
-                    publisher.flush();
+                    if (publisher.get() != null) {
+                        publisher.get().flush();
+                    }
                 }
             }, settings.pace());
             // a capture keeps the cameras' lines only: stitched with the defaults, as hyclus scan --from-envi does
             ScanReport report = CaptureReplay.replay(dir, Optional.empty(), settings.calibration(),
                     StitchingSink.around(sink, Optional.of(StitchSettings.defaults())), clock);
             result.set(collect(report, watcher, started.get().tray().slots().size()));
+        } finally {
+            if (publisher.get() != null) {
+                publisher.get().close();
+            }
         }
         return result.get();
     }
 
-    private ReplayResult run(String scanId, int samples, Function<ScanEventSink, ScanReport> replay) {
+    private ReplayResult run(String scanId, int samples, LineEncoding encoding,
+                             Function<ScanEventSink, ScanReport> replay) {
         try (ContainerWatcher watcher = new ContainerWatcher(settings.bootstrapServers(),
                 settings.topics().name(HyclusTopics.SAMPLE_CONTAINERS));
-             KafkaScanEventPublisher publisher = publisher()) {
+             KafkaScanEventPublisher publisher = publisher(encoding)) {
             ScanReport report = replay.apply(PacedSink.of(publisher, settings.pace()));
             if (!report.scanId().equals(scanId)) {
                 throw new IllegalStateException("replayed " + report.scanId() + " for " + scanId);
@@ -142,8 +157,12 @@ public final class ScanReplay implements AutoCloseable {
         }
     }
 
-    private KafkaScanEventPublisher publisher() {
-        return new KafkaScanEventPublisher(settings.bootstrapServers(), LineEncoding.FLOAT32,
+    /** A publisher to the replay's scan-events topic writing lines as the recorded scan did. */
+    private KafkaScanEventPublisher publisher(LineEncoding encoding) {
+        out.println("Replay " + settings.replayId() + ": lines published " + encoding
+                + " as recorded, on " + settings.encoderThreads() + " encoder thread(s)");
+        out.flush();
+        return new KafkaScanEventPublisher(settings.bootstrapServers(), encoding, settings.encoderThreads(),
                 settings.topics().of(HyclusTopics.SCAN_EVENTS));
     }
 

@@ -107,7 +107,7 @@ public final class ScanCommand implements Callable<Integer> {
                 SyncScanSettings.defaults(beltSpeed),
                 noAutoExposure ? Optional.empty() : Optional.of(ExposureSettings.defaults()),
                 Optional.ofNullable(saveEnvi), Optional.ofNullable(fromEnvi), common.timeout(), System.console() != null,
-                common.stitch());
+                common.stitch(), common.publish());
         PrintWriter out = spec.commandLine().getOut();
         ScanResult result = new ScanSession(settings, InstantSource.system(), out).run();
         print(result, settings, out);

@@ -5,6 +5,7 @@ import io.hyclus.acquisition.capture.CaptureRecorder;
 import io.hyclus.acquisition.capture.CaptureReplay;
 import io.hyclus.acquisition.publish.KafkaRawFramePublisher;
 import io.hyclus.acquisition.publish.KafkaScanEventPublisher;
+import io.hyclus.acquisition.publish.LineEncoding;
 import io.hyclus.acquisition.stitch.StitchingSink;
 import io.hyclus.acquisition.sync.AutoExposure;
 import io.hyclus.acquisition.sync.ExposureChoice;
@@ -75,7 +76,7 @@ public final class ScanSession {
         long origin = settings.scan().trayOriginMicrons();
         try (SimulatedRig rig = SimulatedRig.start(settings.rigKind(), campaign.rig(), scene, origin, campaign.spectra(),
                 clock);
-             KafkaScanEventPublisher events = new KafkaScanEventPublisher(pipeline.bootstrapServers());
+             KafkaScanEventPublisher events = new KafkaScanEventPublisher(pipeline.bootstrapServers(), settings.publish());
              KafkaRawFramePublisher publisher = new KafkaRawFramePublisher(pipeline.bootstrapServers(), events);
              ContainerWatcher watcher = new ContainerWatcher(pipeline.bootstrapServers())) {
             out.println("Rig: " + rig.description() + "; homing the belt");
@@ -84,7 +85,9 @@ public final class ScanSession {
             rig.conveyor().awaitIdle(settings.scan().moveTimeout());
             List<RigCamera> cameras = rig.cameras();
             List<ExposureChoice> exposures = List.of();
-            Provenance.Builder prov = Provenance.builder().putAll(campaign.provenance(tray));
+            // the publisher records the encoding too; here it also reaches a --save-envi capture, which a replay reads
+            Provenance.Builder prov = Provenance.builder().putAll(campaign.provenance(tray))
+                    .put(LineEncoding.PROVENANCE, settings.publish().lineEncoding().provenanceValue());
             if (settings.autoExposure().isPresent()) {
                 long whiteAt = origin + Math.round(scene.whiteReferenceCentreMm() * 1000);
                 AutoExposure.Result r = AutoExposure.adjust(cameras, rig.conveyor(), whiteAt,
@@ -138,7 +141,7 @@ public final class ScanSession {
 
     private ScanResult replay(Path dir) {
         try (Pipeline pipeline = Pipeline.start(settings.pipeline(), clock, out);
-             KafkaScanEventPublisher events = new KafkaScanEventPublisher(pipeline.bootstrapServers());
+             KafkaScanEventPublisher events = new KafkaScanEventPublisher(pipeline.bootstrapServers(), settings.publish());
              // the capture's counts go to hyclus.raw-frames too, so the replayed scan can be replayed or exported again
              KafkaRawFramePublisher publisher = new KafkaRawFramePublisher(pipeline.bootstrapServers(), events);
              ContainerWatcher watcher = new ContainerWatcher(pipeline.bootstrapServers())) {

@@ -1,5 +1,6 @@
 package io.hyclus.app.scan;
 
+import io.hyclus.acquisition.publish.PublishSettings;
 import io.hyclus.acquisition.stitch.StitchSettings;
 import io.hyclus.acquisition.sync.ExposureSettings;
 import io.hyclus.acquisition.sync.SyncScanSettings;
@@ -28,17 +29,19 @@ import java.util.Optional;
  * @param timeout       longest wait for the scan's containers
  * @param terminal      draw the progress bar in place (a terminal) rather than plain lines
  * @param stitch        how VNIR and SWIR lines are stitched into the STITCHED stream, or empty for none
+ * @param publish       how scanlines are encoded on {@code hyclus.scan-events} (live scan and {@code --from-envi})
  */
 public record ScanSettings(PipelineSettings pipeline, Optional<Path> libraryDir, Optional<ScanPlan> plan,
                            int campaignTray, RigSettings rig, RigKind rigKind, SyncScanSettings scan,
                            Optional<ExposureSettings> autoExposure, Optional<Path> saveEnvi, Optional<Path> fromEnvi,
-                           Duration timeout, boolean terminal, Optional<StitchSettings> stitch) {
+                           Duration timeout, boolean terminal, Optional<StitchSettings> stitch,
+                           PublishSettings publish) {
     /** Stitched with {@link StitchSettings#defaults()}. */
     public ScanSettings(PipelineSettings pipeline, Optional<Path> libraryDir, Optional<ScanPlan> plan, int campaignTray,
                         RigSettings rig, RigKind rigKind, SyncScanSettings scan, Optional<ExposureSettings> autoExposure,
                         Optional<Path> saveEnvi, Optional<Path> fromEnvi, Duration timeout, boolean terminal) {
         this(pipeline, libraryDir, plan, campaignTray, rig, rigKind, scan, autoExposure, saveEnvi, fromEnvi, timeout,
-                terminal, Optional.of(StitchSettings.defaults()));
+                terminal, Optional.of(StitchSettings.defaults()), PublishSettings.defaults());
     }
 
     public ScanSettings {
@@ -52,5 +55,6 @@ public record ScanSettings(PipelineSettings pipeline, Optional<Path> libraryDir,
         }
         Checks.notNull("timeout", timeout);
         Checks.notNull("stitch settings", stitch);
+        Checks.notNull("publish settings", publish);
     }
 }

@@ -1,6 +1,9 @@
 package io.hyclus.app.replay;
 
 import io.hyclus.acquisition.calibration.CalibrationSettings;
+import io.hyclus.acquisition.publish.LineEncoding;
+import io.hyclus.acquisition.publish.PublishSettings;
+import io.hyclus.acquisition.stitch.StitchSettings;
 import io.hyclus.app.demo.DemoPipeline;
 import io.hyclus.app.demo.DemoResult;
 import io.hyclus.app.demo.DemoSettings;
@@ -38,7 +41,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A scan replayed from Kafka (in-process, {@link ScanReplay}) while the demo's live path scans another tray on the same
  * broker: both finish, the replay's containers hold the first scan's spectra bit for bit, and the live containers
- * topic holds each live sample once and nothing of the replay.
+ * topic holds each live sample once and nothing of the replay. The demo here publishes FLOAT32 lines (the option for
+ * reflectance exactly as calibrated), so the test also covers a float32 scan replayed as float32, as it recorded:
+ * re-published compact, its spectra would differ from the originals by up to {@code CompactReflectance.STEP / 2}
+ * (ReplayIT covers the default, compact).
  */
 @Timeout(900)
 class ReplayBesideLiveIT {
@@ -48,7 +54,8 @@ class ReplayBesideLiveIT {
     @Test
     void replayWhileLiveScanning_bothComplete_liveTopicsHoldOnlyLiveSamples() throws Exception {
         DemoSettings s = new DemoSettings(work, Optional.empty(), Optional.empty(), 2, 7, 96, 224, 2.0,
-                Duration.ofSeconds(300), true);
+                Duration.ofSeconds(300), true, Optional.of(StitchSettings.defaults()),
+                PublishSettings.of(LineEncoding.FLOAT32));
         try (DemoPipeline p = DemoPipeline.start(s, InstantSource.system(), new PrintWriter(new StringWriter()))) {
             DemoResult first = p.runScan();
             String scanId = first.scan().scanId();
@@ -71,12 +78,16 @@ class ReplayBesideLiveIT {
             }
             assertEquals(2, replayed.containers().size(), replayOut.toString());
             assertEquals(2, replayed.encoded().size(), replayOut.toString());
+            assertTrue(replayOut.toString().contains("Replay live1: lines published FLOAT32 as recorded"),
+                    replayOut.toString());
             for (SampleContainerWritten w : replayed.containers()) {
                 SampleSpectra b = SampleContainerReader.read(Path.of(w.file()));
                 assertTrue(w.file().startsWith(work.resolve("replay/live1/samples").toAbsolutePath().toString()),
                         w.file());
                 SampleSpectra a = SampleContainerReader.read(first.outputDir().resolve(scanId)
                         .resolve(w.sampleId() + ".h5"));
+                assertEquals("float32", a.provenance(LineEncoding.PROVENANCE).orElseThrow(), w.sampleId());
+                assertEquals("float32", b.provenance(LineEncoding.PROVENANCE).orElseThrow(), w.sampleId());
                 for (SensorKind k : SensorKind.values()) {
                     CameraSpectra ca = a.camera(k).orElseThrow();
                     CameraSpectra cb = b.camera(k).orElseThrow();

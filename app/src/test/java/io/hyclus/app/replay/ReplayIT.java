@@ -13,11 +13,14 @@ import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.envi.SpecimCapture;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.Topic;
+import io.hyclus.kafka.topic.TopicNames;
 import io.hyclus.testkit.Python;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +51,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(900)
 class ReplayIT {
+    /** Scan-event types (ScanEventCodec): start, completion, compact line. */
+    private static final int STARTED = 1;
+    private static final int COMPLETED = 3;
+    private static final int COMPACT_LINE = 8;
     @TempDir
     Path dir;
 
@@ -90,6 +97,15 @@ class ReplayIT {
             assertTrue(replay.contains("Replay k1 of scan " + scanId + " done: 2 containers"), replay);
             assertTrue(replay.contains("Replay encoder: VNIR spectra encoded with dense-ae-16-vnir@1"), replay);
             assertEquals(before, liveEnds(broker.bootstrapServers()), "live topics' end offsets after the replay");
+            // the demo published COMPACT lines (the default); the replay re-publishes them COMPACT, as recorded
+            assertTrue(replay.contains("Replay k1: lines published COMPACT as recorded"), replay);
+            Map<Integer, Integer> live = eventTypes(broker.bootstrapServers(), HyclusTopics.SCAN_EVENTS.name(), scanId);
+            Map<Integer, Integer> replayed = eventTypes(broker.bootstrapServers(),
+                    TopicNames.replay("k1").name(HyclusTopics.SCAN_EVENTS), scanId);
+            assertTrue(live.getOrDefault(COMPACT_LINE, 0) > 0, "compact lines on the live topic: " + live);
+            assertEquals(Map.of(STARTED, 1, COMPACT_LINE, live.get(COMPACT_LINE), COMPLETED, 1), live,
+                    "scan-event types on the live topic: no float32 line (2 or 7)");
+            assertEquals(live, replayed, "scan-event types on the replay's topic");
         }
         assertSame(liveScan, dir.resolve("w2/replay/k1/samples").resolve(scanId), samples);
         assertProvenance(dir.resolve("w2/replay/k1/samples").resolve(scanId), samples, "kafka hyclus.raw-frames", "k1");
@@ -97,6 +113,8 @@ class ReplayIT {
         String fromEnvi = run("replay", "--from-envi", envi.toString(), "--work-dir", work.toString(),
                 "--replay-id", "e1", "--timeout-seconds", "300");
         assertTrue(fromEnvi.contains("Replay e1 of scan " + scanId + " done: 2 containers"), fromEnvi);
+        // the export carries the scan's start, whose provenance records the encoding
+        assertTrue(fromEnvi.contains("Replay e1: lines published COMPACT as recorded"), fromEnvi);
         assertSame(liveScan, work.resolve("replay/e1/samples").resolve(scanId), samples);
         assertEquals("envi", SampleContainerReader.read(work.resolve("replay/e1/samples").resolve(scanId)
                 .resolve(samples.get(0) + ".h5")).provenance(io.hyclus.acquisition.capture.CaptureKeys.REPLAYED_FROM)
@@ -171,6 +189,29 @@ class ReplayIT {
         try (Stream<Path> s = Files.list(scanDir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".h5") && !n.endsWith(".codes.h5"))
                     .map(n -> n.substring(0, n.length() - 3)).sorted().toList();
+        }
+    }
+
+    /** Scan-event type (byte 5 of the record, docs/scanline-codec.md) → records of {@code scanId} on {@code topic}. */
+    private static Map<Integer, Integer> eventTypes(String bootstrap, String topic, String scanId) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> ends = c.endOffsets(parts, Duration.ofSeconds(30));
+            Map<Integer, Integer> types = new java.util.TreeMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (parts.stream().anyMatch(p -> c.position(p) < ends.get(p))) {
+                assertTrue(System.nanoTime() < deadline, "reading " + topic + " to its end offsets " + ends);
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
+                    if (scanId.equals(r.key())) {
+                        types.merge((int) r.value()[5], 1, Integer::sum);
+                    }
+                }
+            }
+            return types;
         }
     }
 

@@ -77,4 +77,20 @@ class ScanCommandTest {
         String overlap = refused("--campaign-tray", "1", "--stitch-overlap", "blend");
         assertTrue(overlap.contains("--stitch-overlap must be cross-fade or cut: 'blend'"), overlap);
     }
+
+    @Test
+    void encoderThreadsBelowOne_refusedNamingTheOption() {
+        String zero = refused("--campaign-tray", "1", "--encoder-threads", "0");
+        assertTrue(zero.contains("--encoder-threads must be at least 1: 0"), zero);
+        String negative = refused("--campaign-tray", "1", "--encoder-threads", "-3");
+        assertTrue(negative.contains("--encoder-threads must be at least 1: -3"), negative);
+        String word = refused("--campaign-tray", "1", "--encoder-threads", "two");
+        assertTrue(word.contains("--encoder-threads") && word.contains("two"), word);
+    }
+
+    @Test
+    void unknownLineEncoding_refusedNamingTheOption() {
+        String err = refused("--campaign-tray", "1", "--line-encoding", "zstd");
+        assertTrue(err.contains("--line-encoding must be COMPACT or FLOAT32: 'zstd'"), err);
+    }
 }

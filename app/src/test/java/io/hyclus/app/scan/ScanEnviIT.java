@@ -1,5 +1,6 @@
 package io.hyclus.app.scan;
 
+import io.hyclus.acquisition.publish.LineEncoding;
 import io.hyclus.app.Main;
 import io.hyclus.container.CameraSpectra;
 import io.hyclus.container.SampleContainerReader;
@@ -33,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code hyclus scan --save-envi} on simulated devices, the capture opened by Spectral Python, then
  * {@code hyclus scan --from-envi} on that capture into another work directory: the same samples, pixel counts and
  * spectra. Spectra are compared for exact equality: the replay recalibrates the very same 12-bit counts (stored
- * losslessly as uint16) with the same arithmetic, in the same frame order, so every float must come out bit for bit.
+ * losslessly as uint16) with the same arithmetic, in the same frame order, so every float must come out bit for bit;
+ * both publish their lines COMPACT (the default), and equal floats quantise to equal values.
  */
 @Timeout(600)
 class ScanEnviIT {
@@ -95,6 +97,9 @@ class ScanEnviIT {
                 }
             }
             assertEquals("envi", b.provenance(io.hyclus.acquisition.capture.CaptureKeys.REPLAYED_FROM).orElseThrow());
+            // the default encoding, recorded by the publisher in the scan's start and carried into the containers
+            assertEquals("compact", a.provenance(LineEncoding.PROVENANCE).orElseThrow(), sample + " live scan");
+            assertEquals("compact", b.provenance(LineEncoding.PROVENANCE).orElseThrow(), sample + " --from-envi");
             assertStitchedGroup(dir.resolve("w1/samples/" + scanId + "/" + sample + ".h5"));
             assertStitchedGroup(dir.resolve("w2/samples/" + scanId + "/" + sample + ".h5"));
         }
