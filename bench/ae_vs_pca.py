@@ -21,15 +21,17 @@ cache = os.environ.get('CACHE', '')
 if cache and os.path.exists(cache):
     z = np.load(cache); X, lab, grp = z['X'], z['lab'], z['grp']
 else:
-    fs = sorted(glob.glob(os.path.join(root, '*', '*.h5')))
+    fs = sorted(f for f in glob.glob(os.path.join(root, '*', '*.h5')) if not f.endswith('.codes.h5'))
     X, lab, grp = [], [], []
     rng = np.random.default_rng(1)
     for gi, f in enumerate(fs):
         name = os.path.basename(f)[:-3]; p, y, m, s = name.split('-')
         with h5py.File(f, 'r') as h:
-            ds = h[cam]['spectra']; n = ds.shape[0]
-            idx = np.sort(rng.choice(n, per, replace=False)); X.append(ds[idx, :])
-        lab += [(p, int(m), s)] * per; grp += [gi] * per
+            ds = h[cam]['spectra']
+            # the spectra the material mask kept (class 0), as hyclus report reads them; all in containers before /4
+            ok = np.flatnonzero(h[cam]['material'][:] == 0) if 'material' in h[cam] else np.arange(ds.shape[0])
+            idx = np.sort(rng.choice(ok, min(per, len(ok)), replace=False)); X.append(ds[idx, :])
+        lab += [(p, int(m), s)] * len(idx); grp += [gi] * len(idx)
     X = np.vstack(X).astype(np.float32); lab = np.array(lab, dtype=object); grp = np.array(grp)
     if cache: np.savez(cache, X=X, lab=lab.astype(str), grp=grp)
     lab = lab.astype(str)

@@ -112,7 +112,7 @@ class StudyReportIT {
         assertFalse(html.contains("<link"));
         assertTrue(html.contains("HyClus " + HyclusVersion.get()));
         assertTrue(html.contains("seed</th><td class=\"l\">3 "));
-        assertTrue(html.contains("does not exist yet in HyClus (issue 7)"));
+        assertTrue(html.contains("cameras</th><td class=\"l\">VNIR; each reported alone."), "the cameras row");
         assertTrue(html.contains("multinomial logistic regression (Tribuo 4.3.2 LinearSGDTrainer"));
         assertTrue(html.contains("scan-1/P1-2025-01-M100"));
         Matcher img = Pattern.compile("<img alt=\"([^\"]+)\" src=\"data:image/png;base64,").matcher(html);
