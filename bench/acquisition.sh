@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The acquisition path at the cameras' line rates (VNIR 1024 x 224 at 330 lines/s, SWIR 384 x 288 at 450 lines/s):
-# pre-rendered raw frames -> raw frames topic -> calibration -> compact codec -> embedded broker
+# pre-rendered raw frames -> raw frames topic -> calibration -> stitching -> compact codec -> embedded broker
 # (app/src/test/java/io/hyclus/app/bench/AcquisitionPathBenchmark.java), then the codec against zstd and lz4 on the
 # same lines (ScanlineCodecBenchmark). Not a test: prints figures only.
 # Usage: bench/acquisition.sh [SECONDS] [ENCODER_THREADS] [paced|unpaced] [raw-frames|no-raw-frames] [stitch|no-stitch]

@@ -57,8 +57,9 @@ import java.util.stream.Stream;
  * The acquisition path at the real cameras' line rates, without the simulator's cost: raw frames of one simulated
  * campaign tray (full-size VNIR 1024 x 224 and SWIR 384 x 288) are rendered first and kept in memory, then replayed as a
  * frame grabber would deliver them, VNIR at 330 lines/s and SWIR at 450 lines/s interleaved by due time, on one thread
- * as the scanner runs: raw frame to {@code hyclus.raw-frames} ({@link KafkaRawFramePublisher}, zstd batches) →
- * calibration ({@link RadiometricCalibration#apply}) → compact codec on the publisher's encoder threads →
+ * as the scanner runs: raw frame to {@code hyclus.raw-frames} ({@link KafkaRawFramePublisher}, 12-bit counts packed,
+ * no producer compression) → calibration ({@link RadiometricCalibration#apply}) → compact codec on the publisher's
+ * encoder threads →
  * {@code hyclus.scan-events} on an embedded broker in the same JVM. With {@code stitch} (the default) the calibrated
  * lines go through the stitching stage ({@link StitchingSink}, docs/stitching.md) before the codec, the frames' encoder
  * positions set as a 100 mm/s belt gives them at the two line rates (VNIR every 303 µm, SWIR every 222 µm), so every
@@ -118,7 +119,11 @@ public final class AcquisitionPathBenchmark {
                             Map<SensorKind, RadiometricCalibration> calibration, ScanStarted started) {
     }
 
-    private record Result(List<byte[]> records) {
+    /** One kind of record the path sends, as a topic got it, and how many per second the line rates make. */
+    private record Sent(String what, String topic, byte[] value, double perSecond) {
+    }
+
+    private record Result(List<Sent> records) {
     }
 
     /** Runs the path for {@code seconds}; keeps a sample of the records it produced for the ceiling. */
@@ -142,12 +147,27 @@ public final class AcquisitionPathBenchmark {
         long t1;
         long processCpu1;
         Map<String, Long> cpuAfter;
+        Scanline[] firstStitched = new Scanline[1];
         try (KafkaScanEventPublisher events = new KafkaScanEventPublisher(bootstrap, LineEncoding.COMPACT, encoderThreads);
              KafkaRawFramePublisher raw = new KafkaRawFramePublisher(bootstrap, events)) {
             for (SensorKind k : CAMERAS) {
                 raw.references(r.cameras.get(k), r.dark.get(k), r.white.get(k));
             }
-            ScanEventSink sink = stitch ? new StitchingSink(raw, StitchSettings.defaults()) : raw;
+            ScanEventSink keepFirstStitched = new ScanEventSink() { // for the ceiling: one stitched line as published
+                @Override
+                public void publish(ScanEvent event) {
+                    if (firstStitched[0] == null && event instanceof Scanline l && l.camera() == SensorKind.STITCHED) {
+                        firstStitched[0] = l;
+                    }
+                    raw.publish(event);
+                }
+
+                @Override
+                public void flush() {
+                    raw.flush();
+                }
+            };
+            ScanEventSink sink = stitch ? new StitchingSink(keepFirstStitched, StitchSettings.defaults()) : raw;
             Map<SensorKind, List<short[]>> counts = new EnumMap<>(SensorKind.class);
             if (stitch) { // the frames' counts once, so that a frame at its own encoder position wraps them uncopied
                 CAMERAS.forEach(k -> counts.put(k, r.frames.get(k).stream().map(RawFrame::counts).toList()));
@@ -221,23 +241,39 @@ public final class AcquisitionPathBenchmark {
                         + "\"calibrate\":%.3f,\"publish\":%.3f},\"cpu_cores_by_thread\":{%s}}%n",
                 label, wall, encoderThreads, vnirRate, swirRate, rtf, countsBytes / 1e6 / wall, maxBehindNs / 1e6, cores,
                 rawNs / 1e6 / done[0], calibrateNs / 1e6 / done[0], publishNs / 1e6 / done[0], groups);
-        // records as the topics got them, for the ceiling: one VNIR and one SWIR compact line, and their raw frames
-        List<byte[]> records = new ArrayList<>();
-        for (SensorKind k : CAMERAS) {
+        // the records as the topics got them, for the ceiling: what this configuration sends per VNIR and per SWIR line
+        List<Sent> records = new ArrayList<>();
+        double[] rates = {VNIR_HZ, SWIR_HZ};
+        for (int c = 0; c < CAMERAS.size(); c++) {
+            SensorKind k = CAMERAS.get(c);
             RawFrame f = r.frames.get(k).get(0);
-            records.add(ScanEventCodec.encodeCompact(r.calibration.get(k).apply(f, scanId, 0)));
-            records.add(io.hyclus.core.codec.RawFrameCodec.encode(io.hyclus.core.scan.ScanRawFrame.wrapping(scanId,
-                    f.cameraId(), f.kind(), io.hyclus.core.scan.RawFrameRole.LINE, 0, f.sequence(), f.time(),
-                    f.encoderMicrons(), f.pixels(), f.bands(), f.counts())));
+            records.add(new Sent(k + " line", HyclusTopics.SCAN_EVENTS.name(),
+                    ScanEventCodec.encodeCompact(r.calibration.get(k).apply(f, scanId, 0)), rates[c]));
+            if (rawFrames) {
+                records.add(new Sent(k + " raw frame", HyclusTopics.RAW_FRAMES.name(),
+                        io.hyclus.core.codec.RawFrameCodec.encode(io.hyclus.core.scan.ScanRawFrame.wrapping(scanId,
+                                f.cameraId(), f.kind(), io.hyclus.core.scan.RawFrameRole.LINE, 0, f.sequence(), f.time(),
+                                f.encoderMicrons(), f.pixels(), f.bands(), f.counts())), rates[c]));
+            }
+        }
+        if (stitch) {
+            if (firstStitched[0] == null) {
+                throw new IllegalStateException("the stitched run published no stitched line");
+            }
+            records.add(new Sent("STITCHED line", HyclusTopics.SCAN_EVENTS.name(),
+                    ScanEventCodec.encodeCompact(firstStitched[0]), VNIR_HZ));
         }
         return new Result(records);
     }
 
     /**
-     * A bare producer (same acks, idempotence, linger and batch size, no compression) sending the path's records at the
-     * line rates' mix for 10 s as fast as it can: the broker's and client's ceiling for these bytes in this JVM.
+     * A bare producer (same acks, idempotence, linger and batch size, no compression) sending the records this
+     * configuration sends (each camera's compact line; with raw frames, each camera's raw frame; with stitching, the
+     * stitched line), in the line rates' mix, for 10 s as fast as it can: the broker's and client's ceiling for these
+     * bytes in this JVM. {@code needed_mb_s} is what the configuration sends at the cameras' full line rates: a
+     * ceiling below it bounds the real-time factor below 1.0 whatever the rest of the path costs.
      */
-    private static void ceiling(String bootstrap, List<byte[]> records) {
+    private static void ceiling(String bootstrap, List<Sent> records) {
         Map<String, Object> conf = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -247,35 +283,43 @@ public final class AcquisitionPathBenchmark {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         long bytes = 0;
-        long pairs = 0;
+        long[] sent = new long[records.size()];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         long end = t0 + 10_000_000_000L;
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(conf, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             byte[] key = "ceiling".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            double vnirShare = VNIR_HZ / (VNIR_HZ + SWIR_HZ);
-            long n = 0;
-            long v = 0;
             while (System.nanoTime() < end) {
-                boolean vnir = v < vnirShare * (n + 1);
-                int base = vnir ? 0 : 2;
-                p.send(new ProducerRecord<>(HyclusTopics.SCAN_EVENTS.name(), key, records.get(base)));
-                p.send(new ProducerRecord<>(HyclusTopics.RAW_FRAMES.name(), key, records.get(base + 1)));
-                bytes += records.get(base).length + records.get(base + 1).length;
-                if (vnir) {
-                    v++;
+                int next = 0; // the record furthest behind its rate
+                for (int i = 1; i < sent.length; i++) {
+                    if (sent[i] / records.get(i).perSecond() < sent[next] / records.get(next).perSecond()) {
+                        next = i;
+                    }
                 }
-                n++;
+                Sent s = records.get(next);
+                p.send(new ProducerRecord<>(s.topic(), key, s.value()));
+                bytes += s.value().length;
+                sent[next]++;
             }
             p.flush();
-            pairs = n;
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        double needed = VNIR_HZ * (records.get(0).length + records.get(1).length)
-                + SWIR_HZ * (records.get(2).length + records.get(3).length);
+        double cores = (os.getProcessCpuTime() - cpu0) / 1e9 / wall;
+        double needed = 0;
+        StringBuilder sizes = new StringBuilder();
+        for (Sent s : records) {
+            needed += s.perSecond() * s.value().length;
+            sizes.append(sizes.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%d", s.what(),
+                    s.value().length));
+        }
         System.out.printf(Locale.ROOT, "{\"run\":\"raw-producer-ceiling\",\"seconds\":%.2f,\"records\":%d,\"mb_s\":%.1f,"
-                        + "\"needed_mb_s\":%.1f,\"ceiling_over_needed\":%.2f}%n", wall, 2 * pairs, bytes / 1e6 / wall,
-                needed / 1e6, bytes / wall / needed);
+                        + "\"needed_mb_s\":%.1f,\"ceiling_over_needed\":%.2f,\"process_cpu_cores\":%.2f,"
+                        + "\"cores_for_needed_bytes\":%.2f,\"record_bytes\":{%s}}%n", wall,
+                java.util.Arrays.stream(sent).sum(), bytes / 1e6 / wall, needed / 1e6, bytes / wall / needed, cores,
+                cores * needed / (bytes / wall), sizes);
     }
 
     /** CPU time per thread group (thread names without their numbers). */
