@@ -33,4 +33,15 @@ class EmbeddedBrokerSettingsTest {
         assertEquals("1", p.get("transaction.state.log.min.isr"));
         assertEquals("1", p.get("offsets.topic.replication.factor"));
     }
+
+    /** A scan sends hundreds of MB/s on loopback: the OS sizes the broker's socket buffers, and Kafka accepts that. */
+    @Test
+    void serverProperties_leaveSocketBuffersToTheOs_andAreAValidKafkaConfig() {
+        var p = EmbeddedKafkaBroker.serverProperties(dir, 9092, 9093, 4 << 20);
+        assertEquals("-1", p.get("socket.receive.buffer.bytes"));
+        assertEquals("-1", p.get("socket.send.buffer.bytes"));
+        kafka.server.KafkaConfig c = kafka.server.KafkaConfig.fromProps(p, false); // Kafka's own validation
+        assertEquals(-1, c.socketReceiveBufferBytes());
+        assertEquals(-1, c.socketSendBufferBytes());
+    }
 }

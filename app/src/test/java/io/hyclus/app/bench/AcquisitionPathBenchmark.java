@@ -267,8 +267,8 @@ public final class AcquisitionPathBenchmark {
     }
 
     /**
-     * A bare producer (same acks, idempotence, linger and batch size, no compression) sending the records this
-     * configuration sends (each camera's compact line; with raw frames, each camera's raw frame; with stitching, the
+     * A bare producer (same acks, idempotence, linger, batch size and socket buffer, no compression) sending the records
+     * this configuration sends (each camera's compact line; with raw frames, each camera's raw frame; with stitching, the
      * stitched line), in the line rates' mix, for 10 s as fast as it can: the broker's and client's ceiling for these
      * bytes in this JVM. {@code needed_mb_s} is what the configuration sends at the cameras' full line rates: a
      * ceiling below it bounds the real-time factor below 1.0 whatever the rest of the path costs.
@@ -281,7 +281,8 @@ public final class AcquisitionPathBenchmark {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
+                ProducerConfig.SEND_BUFFER_CONFIG, -1);
         long bytes = 0;
         long[] sent = new long[records.size()];
         com.sun.management.OperatingSystemMXBean os =
