@@ -109,8 +109,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         p.put("message.max.bytes", String.valueOf(maxMessageBytes));
         p.put("replica.fetch.max.bytes", String.valueOf(maxMessageBytes));
-        // the OS's own socket buffer sizes (autotuned) instead of Kafka's 100 KiB: a scan sends 140-510 MB/s of lines and
-        // raw frames on loopback; measured with the acquisition benchmark, docs/benchmarks.md ("socket buffers")
+        // the OS's own socket buffer sizes (autotuned) instead of Kafka's 100 KiB: a scan sends 140-510 MB/s of lines
+        // and raw frames on loopback; no worse in the acquisition benchmark, docs/benchmarks.md ("socket buffers")
         p.put("socket.receive.buffer.bytes", "-1");
         p.put("socket.send.buffer.bytes", "-1");
         // A single node cannot replicate: every internal topic gets one replica. The transaction state log must be

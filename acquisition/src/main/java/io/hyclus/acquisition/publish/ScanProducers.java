@@ -12,9 +12,9 @@ import java.util.Map;
  * The one producer configuration of a scan's publishers (scan events and raw frames): idempotent, acks from all in-sync
  * replicas (retries never reorder or duplicate), 5 ms linger, batches of 1 MiB and requests of
  * {@link HyclusTopics#MAX_RECORD_BYTES} (so a large line or frame is never split), 64 MiB of buffer, 2 minutes to
- * deliver, the OS's own (autotuned) socket send buffer rather than Kafka's 128 KiB (a scan sends 140-510 MB/s; measured
- * in docs/benchmarks.md, "socket buffers"); no producer compression (values come encoded by HyClus's codecs). Keys are
- * scan ids (the topic's key serializer), values encoded bytes.
+ * deliver, the OS's own (autotuned) socket send buffer rather than Kafka's 128 KiB (a scan sends 140-510 MB/s; no
+ * worse in the acquisition benchmark, docs/benchmarks.md, "socket buffers"); no producer compression (values come
+ * encoded by HyClus's codecs). Keys are scan ids (the topic's key serializer), values encoded bytes.
  */
 final class ScanProducers {
     private ScanProducers() {

@@ -16,9 +16,12 @@ import io.hyclus.app.rig.RigSettings;
 import io.hyclus.app.rig.SimulatedCampaign;
 import io.hyclus.broker.EmbeddedBrokerSettings;
 import io.hyclus.broker.EmbeddedKafkaBroker;
+import io.hyclus.core.codec.RawFrameCodec;
 import io.hyclus.core.codec.ScanEventCodec;
+import io.hyclus.core.scan.RawFrameRole;
 import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
+import io.hyclus.core.scan.ScanRawFrame;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.core.spectral.SensorKind;
@@ -250,10 +253,10 @@ public final class AcquisitionPathBenchmark {
             records.add(new Sent(k + " line", HyclusTopics.SCAN_EVENTS.name(),
                     ScanEventCodec.encodeCompact(r.calibration.get(k).apply(f, scanId, 0)), rates[c]));
             if (rawFrames) {
-                records.add(new Sent(k + " raw frame", HyclusTopics.RAW_FRAMES.name(),
-                        io.hyclus.core.codec.RawFrameCodec.encode(io.hyclus.core.scan.ScanRawFrame.wrapping(scanId,
-                                f.cameraId(), f.kind(), io.hyclus.core.scan.RawFrameRole.LINE, 0, f.sequence(), f.time(),
-                                f.encoderMicrons(), f.pixels(), f.bands(), f.counts())), rates[c]));
+                ScanRawFrame frame = ScanRawFrame.wrapping(scanId, f.cameraId(), f.kind(), RawFrameRole.LINE, 0,
+                        f.sequence(), f.time(), f.encoderMicrons(), f.pixels(), f.bands(), f.counts());
+                records.add(new Sent(k + " raw frame", HyclusTopics.RAW_FRAMES.name(), RawFrameCodec.encode(frame),
+                        rates[c]));
             }
         }
         if (stitch) {
@@ -267,9 +270,9 @@ public final class AcquisitionPathBenchmark {
     }
 
     /**
-     * A bare producer (same acks, idempotence, linger, batch size and socket buffer, no compression) sending the records
-     * this configuration sends (each camera's compact line; with raw frames, each camera's raw frame; with stitching, the
-     * stitched line), in the line rates' mix, for 10 s as fast as it can: the broker's and client's ceiling for these
+     * A bare producer (same acks, idempotence, linger, batch size and socket buffer, no compression) sending the
+     * records this configuration sends (each camera's compact line; with raw frames, each camera's raw frame; with
+     * stitching, the stitched line), in the line rates' mix, for 10 s as fast as it can: the broker's and client's ceiling for these
      * bytes in this JVM. {@code needed_mb_s} is what the configuration sends at the cameras' full line rates: a
      * ceiling below it bounds the real-time factor below 1.0 whatever the rest of the path costs.
      */
@@ -316,8 +319,8 @@ public final class AcquisitionPathBenchmark {
             sizes.append(sizes.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%d", s.what(),
                     s.value().length));
         }
-        System.out.printf(Locale.ROOT, "{\"run\":\"raw-producer-ceiling\",\"seconds\":%.2f,\"records\":%d,\"mb_s\":%.1f,"
-                        + "\"needed_mb_s\":%.1f,\"ceiling_over_needed\":%.2f,\"process_cpu_cores\":%.2f,"
+        System.out.printf(Locale.ROOT, "{\"run\":\"raw-producer-ceiling\",\"seconds\":%.2f,\"records\":%d,"
+                        + "\"mb_s\":%.1f,\"needed_mb_s\":%.1f,\"ceiling_over_needed\":%.2f,\"process_cpu_cores\":%.2f,"
                         + "\"cores_for_needed_bytes\":%.2f,\"record_bytes\":{%s}}%n", wall,
                 java.util.Arrays.stream(sent).sum(), bytes / 1e6 / wall, needed / 1e6, bytes / wall / needed, cores,
                 cores * needed / (bytes / wall), sizes);
