@@ -62,11 +62,11 @@ import java.util.stream.Stream;
  * frame grabber would deliver them, VNIR at 330 lines/s and SWIR at 450 lines/s interleaved by due time, on one thread
  * as the scanner runs: raw frame to {@code hyclus.raw-frames} ({@link KafkaRawFramePublisher}, 12-bit counts packed,
  * no producer compression) → calibration ({@link RadiometricCalibration#apply}) → compact codec on the publisher's
- * encoder threads →
- * {@code hyclus.scan-events} on an embedded broker in the same JVM. With {@code stitch} (the default) the calibrated
- * lines go through the stitching stage ({@link StitchingSink}, docs/stitching.md) before the codec, the frames' encoder
- * positions set as a 100 mm/s belt gives them at the two line rates (VNIR every 303 µm, SWIR every 222 µm), so every
- * VNIR line is interpolated between two SWIR lines and its stitched line (1024 x 511) is published as well.
+ * encoder threads → {@code hyclus.scan-events} on an embedded broker in the same JVM. With {@code stitch} (the
+ * default) the calibrated lines go through the stitching stage ({@link StitchingSink}, docs/stitching.md) before the
+ * codec, the frames' encoder positions set as a 100 mm/s belt gives them at the two line rates (VNIR every 303 µm, SWIR
+ * every 222 µm), so every VNIR line is interpolated between two SWIR lines and its stitched line (1024 x 511) is
+ * published as well.
  *
  * <p>Prints one JSON line per run: lines/s per camera, the real-time factor (achieved ÷ required line rate, the lower of
  * the two cameras), input MB/s (16-bit counts), bytes on the topics, process CPU (cores), and where the CPU went per
@@ -272,9 +272,9 @@ public final class AcquisitionPathBenchmark {
     /**
      * A bare producer (same acks, idempotence, linger, batch size and socket buffer, no compression) sending the
      * records this configuration sends (each camera's compact line; with raw frames, each camera's raw frame; with
-     * stitching, the stitched line), in the line rates' mix, for 10 s as fast as it can: the broker's and client's ceiling for these
-     * bytes in this JVM. {@code needed_mb_s} is what the configuration sends at the cameras' full line rates: a
-     * ceiling below it bounds the real-time factor below 1.0 whatever the rest of the path costs.
+     * stitching, the stitched line), in the line rates' mix, for 10 s as fast as it can: the broker's and client's
+     * ceiling for these bytes in this JVM. {@code needed_mb_s} is what the configuration sends at the cameras' full line
+     * rates: a ceiling below it bounds the real-time factor below 1.0 whatever the rest of the path costs.
      */
     private static void ceiling(String bootstrap, List<Sent> records) {
         Map<String, Object> conf = Map.of(
