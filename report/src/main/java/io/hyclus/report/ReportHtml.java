@@ -143,8 +143,8 @@ final class ReportHtml {
                     if (a.spectra().accuracy() >= p.spectra().accuracy()) {
                         ok++;
                     } else {
-                        worse.append(String.format(Locale.ROOT, "; %s, %s: %.2f < %.2f", cat.title(), k.title(),
-                                a.spectra().accuracy(), p.spectra().accuracy()));
+                        worse.append("; ").append(cat.title()).append(", ").append(k.title()).append(": ")
+                                .append(lessThan(a.spectra().accuracy(), p.spectra().accuracy()));
                     }
                 }
             }
@@ -152,6 +152,21 @@ final class ReportHtml {
                     "%s is at least as accurate as %s (per spectrum) in %d of %d category x split cells%s.", ae.title(),
                     pca.title(), ok, all, worse)).raw("</p>\n");
         }
+    }
+
+    /**
+     * {@code "a < b"} with two decimals, or as many more (up to six) as it takes for the two to read differently: a
+     * reader must not see "1.00 < 1.00".
+     */
+    static String lessThan(double a, double b) {
+        for (int digits = 2; digits < 6; digits++) {
+            String x = String.format(Locale.ROOT, "%." + digits + "f", a);
+            String y = String.format(Locale.ROOT, "%." + digits + "f", b);
+            if (!x.equals(y)) {
+                return x + " < " + y;
+            }
+        }
+        return String.format(Locale.ROOT, "%.6f < %.6f", a, b);
     }
 
     static ClassificationResult find(CameraReport cam, String rep, Category c, SplitKind k) {

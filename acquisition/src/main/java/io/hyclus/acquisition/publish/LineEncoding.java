@@ -21,7 +21,7 @@ public enum LineEncoding {
     FLOAT32,
     /**
      * The compact codec (type 8, {@code CompactReflectance}): quantised to 2^-13 reflectance, predicted, entropy coded;
-     * about 3.6 times smaller than FLOAT32 on simulated full-size lines (docs/scanline-codec.md).
+     * about 3.4 times smaller than FLOAT32 on simulated full-size lines (docs/scanline-codec.md).
      */
     COMPACT;
 

@@ -6,7 +6,7 @@ import io.hyclus.core.Checks;
  * How a scan's events go onto {@code hyclus.scan-events}: the scanlines' encoding and how many threads encode them.
  * {@link #defaults()} is the one home of the defaults.
  *
- * @param lineEncoding   {@link LineEncoding#COMPACT} (quantised to 2^-13 reflectance, ~3.6 times smaller) or
+ * @param lineEncoding   {@link LineEncoding#COMPACT} (quantised to 2^-13 reflectance, ~3.4 times smaller) or
  *                       {@link LineEncoding#FLOAT32} (exactly as calibrated)
  * @param encoderThreads threads encoding lines, at least 1 (1 encodes on the publishing thread); lines are sent in
  *                       publishing order whatever the count, so it changes speed, never the records

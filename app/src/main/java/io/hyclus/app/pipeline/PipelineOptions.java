@@ -92,7 +92,7 @@ public final class PipelineOptions {
     private PublishSettings publish = PublishSettings.defaults();
 
     @Option(names = "--line-encoding", paramLabel = "COMPACT|FLOAT32", defaultValue = "COMPACT", description = "How "
-            + "scanlines go on hyclus.scan-events: COMPACT (reflectance quantised to 2^-13, within 6.1e-5, ~3.6 times "
+            + "scanlines go on hyclus.scan-events: COMPACT (reflectance quantised to 2^-13, within 6.1e-5, ~3.4 times "
             + "smaller) or FLOAT32 (exactly as calibrated) (default: ${DEFAULT-VALUE}; docs/scanline-codec.md).")
     void lineEncoding(String encoding) {
         try {

@@ -281,8 +281,8 @@ public final class AcquisitionPathBenchmark {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
+                ProducerConfig.LINGER_MS_CONFIG, 10, // as ScanProducers
+                ProducerConfig.BATCH_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, HyclusTopics.MAX_RECORD_BYTES,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
                 ProducerConfig.SEND_BUFFER_CONFIG, -1);

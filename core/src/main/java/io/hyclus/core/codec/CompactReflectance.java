@@ -1,12 +1,16 @@
 package io.hyclus.core.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
  * The compact scanline payload: one line's reflectance (pixels x bands, band-interleaved by pixel) quantised, predicted
- * and entropy coded. Version {@value #VERSION}:
+ * and entropy coded. This build writes version {@value #VERSION} and reads versions 1 and 2, which differ only in the
+ * entropy stage (docs/scanline-codec.md):
  * <ol>
  *   <li><b>Quantisation</b>: {@code q = round(r / STEP)} with {@code STEP} = 2<sup>-{@value #STEP_BITS}</sup>
  *       reflectance (1.22e-4); decoding returns {@code q * STEP}, within {@code STEP / 2} = 6.1e-5 of the input (an
@@ -16,29 +20,37 @@ import java.util.zip.CRC32C;
  *       for pixel {@code p}, band {@code b}, with {@code a = q[p][b-1]}, {@code c = q[p-1][b]} (the same band of the
  *       previous pixel) and {@code d = q[p-1][b-1]}: {@code min(a, c)} if {@code d >= max(a, c)}, {@code max(a, c)} if
  *       {@code d <= min(a, c)}, else {@code a + c - d}. The first pixel predicts from the previous band, the first band
- *       from the previous pixel, the very first value from 0.</li>
- *   <li><b>Entropy coding</b>: each residual, zig-zag mapped to an unsigned number, is written as an adaptive
- *       Golomb-Rice code (the parameter from a running mean of the recent mapped residuals, as in LOCO-I), with an
- *       escape for values whose unary part would exceed {@value #ESCAPE_UNARY} bits (then the 32-bit value).</li>
+ *       from the previous pixel, the very first value from 0. Each residual is zig-zag mapped to an unsigned number.</li>
+ *   <li><b>Entropy coding</b>, version 2: the mapped residuals in blocks of {@value #BLOCK} (the last one shorter), one
+ *       width byte per block first (the bit length of the block's largest value, 0-32), then every block's values at
+ *       its width, most significant bit first, each block starting on a byte. Version 1 (read only): an adaptive
+ *       Golomb-Rice code per value (the parameter from a running mean of the recent mapped residuals, as in LOCO-I),
+ *       with an escape for values whose unary part would exceed {@value #ESCAPE_UNARY} bits (then the 32-bit value).
+ *       Version 2 is 4-6 % larger, twice as fast to encode and 1.7 times as fast to decode.</li>
  * </ol>
  * Layout (big-endian): version (u8), step bits (u8), pixels (i32), bands (i32), bit stream length (i32), bit stream,
  * CRC-32C of the bit stream (i32). The decoder checks the version, the step, that the sizes match the record's, the
- * checksum, and that the stream ends where its values do.
+ * checksum, every block width, and that the stream ends where its values do.
  */
 public final class CompactReflectance {
-    public static final int VERSION = 1;
+    /** The version this build writes; it reads 1 as well. */
+    public static final int VERSION = 2;
     public static final int STEP_BITS = 13;
     public static final double STEP = 1.0 / (1 << STEP_BITS);
+    /** Version 1's escape: a unary part this long is followed by the 32-bit value. */
     static final int ESCAPE_UNARY = 24;
+    /** Version 2's block: this many residuals share one width byte. */
+    static final int BLOCK = 16;
     /** Largest |reflectance| the codec takes: far beyond any calibrated value (a glint is ~2). */
     public static final double MAX_ABS = 1000;
+    /** Version 1's running mean halves after this many values. */
     private static final int RESET = 64;
     /** version, step bits, pixels, bands, stream length. */
     private static final int HEADER = 14;
-    /** The longest code: the escape, 24 + 32 bits. */
-    private static final int MAX_CODE_BYTES = 7;
     /** The bits of {@code (float) MAX_ABS}: a float's magnitude is beyond it exactly when its bits without the sign are. */
     private static final int MAX_ABS_BITS = Float.floatToRawIntBits((float) MAX_ABS);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private CompactReflectance() {
     }
@@ -69,7 +81,6 @@ public final class CompactReflectance {
         int[] c = s.neighbours[2]; // q[p-1][b]
         int[] d = s.neighbours[3]; // q[p-1][b-1]
         int[] u = s.row;
-        int[] ks = s.parameters;
         int[] q = s.values(pixels * bands);
         // quantised first, pixel by pixel from the source (a reused buffer, not a copy of the line); the rows are then
         // copied out of q with their neighbours (measured: faster than quantising row by row inside the coding loop)
@@ -77,14 +88,13 @@ public final class CompactReflectance {
             source.copyPixel(p, f, 0);
             quantise(f, q, p * bands, bands, p, what);
         }
-        Encoder enc = new Encoder(s, HEADER);
+        int n = pixels * bands;
+        int[] us = s.residuals(n);
         int prev = 0;
         for (int b = 0; b < bands; b++) { // the first pixel predicts from the previous band only
-            u[b] = zigzag(q[b] - prev);
+            us[b] = zigzag(q[b] - prev);
             prev = q[b];
         }
-        enc.ensure(bands * MAX_CODE_BYTES + 8);
-        enc.writeRow(u, bands, ks);
         for (int p = 1; p < pixels; p++) {
             int row = p * bands;
             System.arraycopy(q, row, x, 0, bands);
@@ -93,19 +103,61 @@ public final class CompactReflectance {
             System.arraycopy(q, row - bands, d, 1, Math.max(0, bands - 1));
             residuals(x, a, c, d, u, bands);
             u[0] = zigzag(x[0] - c[0]); // the first band predicts from the previous pixel only
-            enc.ensure(bands * MAX_CODE_BYTES + 8);
-            enc.writeRow(u, bands, ks);
+            System.arraycopy(u, 0, us, row, bands);
         }
-        int end = enc.finish();
-        int n = end - HEADER;
+        int blocks = blocks(n);
+        byte[] buf = s.buffer(HEADER + blocks + 4 * n + 8);
+        int end = pack(us, n, buf, HEADER, blocks);
+        int streamLength = end - HEADER;
         CRC32C crc = new CRC32C();
-        crc.update(enc.buf, HEADER, n);
-        ByteBuffer out = ByteBuffer.wrap(enc.buf);
-        out.put((byte) VERSION).put((byte) STEP_BITS).putInt(pixels).putInt(bands).putInt(n);
+        crc.update(buf, HEADER, streamLength);
+        ByteBuffer out = ByteBuffer.wrap(buf);
+        out.put((byte) VERSION).put((byte) STEP_BITS).putInt(pixels).putInt(bands).putInt(streamLength);
         out.position(end);
         out.putInt((int) crc.getValue());
-        s.buf = enc.buf;
-        return Arrays.copyOf(enc.buf, end + 4);
+        return Arrays.copyOf(buf, end + 4);
+    }
+
+    private static int blocks(int n) {
+        return (n + BLOCK - 1) / BLOCK;
+    }
+
+    /**
+     * Version 2's entropy stage: the {@code n} residuals in blocks of {@value #BLOCK}, one width byte per block first
+     * (the bits of the block's largest value), then each block's values at that width, most significant bit first,
+     * each block starting on a byte. Returns the end of the stream.
+     */
+    private static int pack(int[] us, int n, byte[] buf, int start, int blocks) {
+        int pos = start + blocks;
+        for (int blk = 0; blk < blocks; blk++) {
+            int s = blk * BLOCK;
+            int count = Math.min(BLOCK, n - s);
+            int or = 0;
+            for (int i = 0; i < count; i++) {
+                or |= us[s + i];
+            }
+            int w = 32 - Integer.numberOfLeadingZeros(or);
+            buf[start + blk] = (byte) w;
+            long acc = 0;
+            int bits = 0;
+            for (int i = 0; i < count; i++) {
+                acc = acc << w | (us[s + i] & 0xFFFFFFFFL); // at most 31 + 32 bits held
+                bits += w;
+                if (bits >= 32) {
+                    bits -= 32;
+                    INT_BE.set(buf, pos, (int) (acc >>> bits));
+                    pos += 4;
+                }
+            }
+            while (bits >= 8) {
+                bits -= 8;
+                buf[pos++] = (byte) (acc >>> bits);
+            }
+            if (bits > 0) {
+                buf[pos++] = (byte) (acc << (8 - bits));
+            }
+        }
+        return pos;
     }
 
     /** Decodes a payload into reflectance, checking it against the record's own {@code pixels} and {@code bands}. */
@@ -115,8 +167,9 @@ public final class CompactReflectance {
             throw new CodecException(where + ": compact line payload of " + payload.length + " bytes is truncated");
         }
         int version = in.get();
-        if (version != VERSION) {
-            throw new CodecException(where + ": compact line version " + version + ", this build reads " + VERSION);
+        if (version != 1 && version != VERSION) {
+            throw new CodecException(where + ": compact line version " + version + ", this build reads 1 and "
+                    + VERSION);
         }
         int stepBits = in.get();
         if (stepBits != STEP_BITS) {
@@ -142,8 +195,25 @@ public final class CompactReflectance {
                     where, stored, (int) crc.getValue()));
         }
         int count = pixels * bands;
-        int[] q = SCRATCH.get().values(count);
-        Decoder dec = new Decoder(payload, HEADER, HEADER + n, where);
+        Scratch scratch = SCRATCH.get();
+        int[] q = scratch.values(count);
+        if (version == 1) {
+            decodeRiceStream(payload, HEADER + n, q, pixels, bands, where);
+        } else {
+            int[] us = scratch.residuals(count);
+            unpack(payload, HEADER, HEADER + n, us, count, where);
+            reconstruct(us, q, pixels, bands);
+        }
+        float[] r = new float[count];
+        for (int i = 0; i < count; i++) {
+            r[i] = (float) (q[i] * STEP);
+        }
+        return r;
+    }
+
+    /** Version 1's stream: adaptive Golomb-Rice codes read and predicted value by value. */
+    private static void decodeRiceStream(byte[] payload, int end, int[] q, int pixels, int bands, String where) {
+        Decoder dec = new Decoder(payload, HEADER, end, where);
         for (int p = 0; p < pixels; p++) {
             int row = p * bands;
             if (p == 0) {
@@ -161,11 +231,81 @@ public final class CompactReflectance {
             }
         }
         dec.expectEnd();
-        float[] r = new float[count];
-        for (int i = 0; i < count; i++) {
-            r[i] = (float) (q[i] * STEP);
+    }
+
+    /**
+     * Version 2's stream into the {@code count} zig-zag mapped residuals: checks every block's width (at most 32) and
+     * that the blocks end exactly where the stream does.
+     */
+    private static void unpack(byte[] payload, int start, int end, int[] us, int count, String where) {
+        int blocks = blocks(count);
+        if (end - start < blocks) {
+            throw new CodecException(where + ": compact line bit stream of " + (end - start) + " bytes is shorter than its "
+                    + blocks + " block widths");
         }
-        return r;
+        int pos = start + blocks;
+        for (int blk = 0; blk < blocks; blk++) {
+            int s = blk * BLOCK;
+            int n = Math.min(BLOCK, count - s);
+            int w = payload[start + blk] & 0xFF;
+            if (w > 32) {
+                throw new CodecException(where + ": compact line block " + blk + " has a width of " + w
+                        + " bits, at most 32 are possible");
+            }
+            int bytes = (n * w + 7) >>> 3;
+            if (pos + bytes > end) {
+                throw ended(where);
+            }
+            if (w == 0) {
+                Arrays.fill(us, s, s + n, 0);
+            } else {
+                long bit = (long) pos << 3;
+                for (int i = 0; i < n; i++, bit += w) {
+                    int at = (int) (bit >>> 3);
+                    long word = at + 8 <= payload.length ? (long) LONG_BE.get(payload, at) : tail(payload, at);
+                    us[s + i] = (int) ((word << (bit & 7)) >>> (64 - w));
+                }
+            }
+            pos += bytes;
+        }
+        if (pos != end) {
+            throw new CodecException(where + ": compact line bit stream has " + (end - pos)
+                    + " bytes after its last value");
+        }
+    }
+
+    /** The 8 bytes from {@code at}, big-endian, zeros past the payload's end. */
+    private static long tail(byte[] payload, int at) {
+        long word = 0;
+        for (int i = 0; i < 8; i++) {
+            word = word << 8 | (at + i < payload.length ? payload[at + i] & 0xFF : 0);
+        }
+        return word;
+    }
+
+    private static CodecException ended(String where) {
+        return new CodecException(where + ": compact line bit stream ends before its last value");
+    }
+
+    /** The quantised values from their zig-zag mapped residuals, predicted as the encoder did. */
+    private static void reconstruct(int[] us, int[] q, int pixels, int bands) {
+        int prev = 0;
+        for (int b = 0; b < bands; b++) {
+            prev += unzigzag(us[b]);
+            q[b] = prev;
+        }
+        for (int p = 1; p < pixels; p++) {
+            int row = p * bands;
+            q[row] = q[row - bands] + unzigzag(us[row]);
+            for (int b = 1; b < bands; b++) {
+                int i = row + b;
+                q[i] = med(q[i - 1], q[i - bands], q[i - bands - 1]) + unzigzag(us[i]);
+            }
+        }
+    }
+
+    private static int unzigzag(int u) {
+        return (u >>> 1) ^ -(u & 1);
     }
 
     /**
@@ -241,19 +381,18 @@ public final class CompactReflectance {
     /** Per-thread buffers, so encoding and decoding a line allocates only its result. */
     private static final class Scratch {
         private int[] values = new int[0];
+        private int[] residuals = new int[0];
         private byte[] buf = new byte[64];
-        /** One pixel's values, its quantised row and neighbours, residuals and Rice parameters: sized by {@link #size}. */
+        /** One pixel's values, its quantised row and neighbours, and its residuals: sized by {@link #size}. */
         private float[] spectrum = new float[0];
         private int[][] neighbours = new int[4][0];
         private int[] row = new int[0];
-        private int[] parameters = new int[0];
 
         void size(int bands) {
             if (row.length < bands) {
                 spectrum = new float[bands];
                 neighbours = new int[4][bands];
                 row = new int[bands];
-                parameters = new int[bands];
             }
         }
 
@@ -263,98 +402,23 @@ public final class CompactReflectance {
             }
             return values;
         }
+
+        int[] residuals(int n) {
+            if (residuals.length < n) {
+                residuals = new int[n];
+            }
+            return residuals;
+        }
+
+        byte[] buffer(int n) {
+            if (buf.length < n) {
+                buf = new byte[n];
+            }
+            return buf;
+        }
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    /** Zig-zag, adaptive Golomb-Rice and the bit packing in one place; each code goes in with one shift. */
-    private static final class Encoder {
-        private byte[] buf;
-        private int pos;
-        private long acc;
-        private int filled;
-        private long sum = 16;
-        private int count = 1;
-
-        Encoder(Scratch s, int start) {
-            this.buf = s.buf;
-            this.pos = start;
-        }
-
-        void ensure(int bytes) {
-            if (pos + bytes > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + bytes));
-            }
-        }
-
-        /**
-         * Writes a row of zig-zag mapped residuals: first every value's Rice parameter (the running sums depend on the
-         * values only), then the codes, so neither loop waits on the other's arithmetic.
-         */
-        void writeRow(int[] u, int n, int[] ks) {
-            long sm = sum;
-            int cnt = count;
-            for (int b = 0; b < n; b++) {
-                ks[b] = riceParameter(sm, cnt);
-                sm += u[b] & 0xFFFFFFFFL;
-                if (++cnt == RESET) {
-                    sm >>= 1;
-                    cnt >>= 1;
-                }
-            }
-            sum = sm;
-            count = cnt;
-            for (int b = 0; b < n; b++) {
-                write(u[b], ks[b]);
-            }
-        }
-
-        private void write(int u, int k) {
-            long uu = u & 0xFFFFFFFFL;
-            long unary = uu >>> k;
-            long code;
-            int len;
-            if (unary >= ESCAPE_UNARY) {
-                code = ((1L << ESCAPE_UNARY) - 1) << 32 | uu;
-                len = ESCAPE_UNARY + 32;
-            } else {
-                code = ((1L << unary) - 1) << (k + 1) | (uu & ((1L << k) - 1));
-                len = (int) unary + 1 + k;
-            }
-            if (filled + len > 64) {
-                flushBytes();
-            }
-            acc = acc << len | code;
-            filled += len;
-            if (filled >= 32) {
-                filled -= 32;
-                int w = (int) (acc >>> filled);
-                buf[pos] = (byte) (w >>> 24);
-                buf[pos + 1] = (byte) (w >>> 16);
-                buf[pos + 2] = (byte) (w >>> 8);
-                buf[pos + 3] = (byte) w;
-                pos += 4;
-            }
-        }
-
-        private void flushBytes() {
-            while (filled >= 8) {
-                filled -= 8;
-                buf[pos++] = (byte) (acc >>> filled);
-            }
-        }
-
-        /** Pads the last byte with zeros and returns the end of the stream, leaving room for the checksum. */
-        int finish() {
-            ensure(8);
-            flushBytes();
-            if (filled > 0) {
-                buf[pos++] = (byte) (acc << (8 - filled));
-                filled = 0;
-            }
-            return pos;
-        }
-    }
 
     private static final class Decoder {
         private final byte[] buf;

@@ -105,4 +105,83 @@ class CompactReflectanceTest {
         assertEquals("t/0@7: compact line holds 20 pixels x 10 bands, the record says 10 x 20", sizes.getMessage());
         assertEquals(other, ScanEventCodec.decode(ScanEventCodec.encodeCompact(other), "t"), "zeros round-trip exactly");
     }
+
+    /** A version-2 payload with its stream replaced and the checksum recomputed, so the checks after it are reached. */
+    private static byte[] withStream(byte[] payload, byte[] stream) {
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(14 + stream.length + 4);
+        out.put(payload, 0, 10).putInt(stream.length).put(stream);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(stream);
+        out.putInt((int) crc.getValue());
+        return out.array();
+    }
+
+    private static byte[] streamOf(byte[] payload) {
+        return java.util.Arrays.copyOfRange(payload, 14, payload.length - 4);
+    }
+
+    @Test
+    void versionTwo_blockWidths_packTheLargestValue_andAreChecked() {
+        // 3 pixels x 7 bands = 21 values: one full block of 16 and a last block of 5
+        float[] r = new float[21];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (float) (0.25 + 0.01 * (i % 5));
+        }
+        byte[] good = CompactReflectance.encode(r, 3, 7, "x");
+        assertEquals(2, good[0], "version");
+        byte[] stream = streamOf(good);
+        int w0 = stream[0];
+        int w1 = stream[1];
+        // the stream is exactly the two widths and the two byte-aligned blocks
+        assertEquals(2 + (16 * w0 + 7) / 8 + (5 * w1 + 7) / 8, stream.length);
+        float[] back = CompactReflectance.decode(good, 3, 7, "x");
+        for (int i = 0; i < r.length; i++) {
+            assertEquals(r[i], back[i], CompactReflectance.STEP / 2);
+        }
+
+        byte[] wide = stream.clone();
+        wide[1] = 33;
+        assertEquals("t/0@8: compact line block 1 has a width of 33 bits, at most 32 are possible",
+                assertThrows(CodecException.class, () -> CompactReflectance.decode(withStream(good, wide), 3, 7,
+                        "t/0@8")).getMessage());
+
+        byte[] longer = java.util.Arrays.copyOf(stream, stream.length + 1);
+        assertEquals("t/0@9: compact line bit stream has 1 bytes after its last value",
+                assertThrows(CodecException.class, () -> CompactReflectance.decode(withStream(good, longer), 3, 7,
+                        "t/0@9")).getMessage());
+
+        byte[] shorter = java.util.Arrays.copyOf(stream, stream.length - 1);
+        assertEquals("t/0@10: compact line bit stream ends before its last value",
+                assertThrows(CodecException.class, () -> CompactReflectance.decode(withStream(good, shorter), 3, 7,
+                        "t/0@10")).getMessage());
+
+        byte[] widthsOnly = {(byte) w0};
+        assertEquals("t/0@11: compact line bit stream of 1 bytes is shorter than its 2 block widths",
+                assertThrows(CodecException.class, () -> CompactReflectance.decode(withStream(good, widthsOnly), 3, 7,
+                        "t/0@11")).getMessage());
+    }
+
+    @Test
+    void versionTwo_fullWidthBlocks_readToTheLastByte() {
+        // a hand-made stream: one block of 3 values at 32 bits, the largest zig-zag values there are
+        byte[] good = CompactReflectance.encode(new float[3], 1, 3, "x");
+        java.nio.ByteBuffer stream = java.nio.ByteBuffer.allocate(1 + 12);
+        stream.put((byte) 32).putInt(0xFFFFFFFE).putInt(0xFFFFFFFF).putInt(2);
+        float[] back = CompactReflectance.decode(withStream(good, stream.array()), 1, 3, "x");
+        // zig-zag: 0xFFFFFFFE -> 2^31 - 1, 0xFFFFFFFF -> -2^31, 2 -> 1; summed along the bands as the encoder predicts
+        int q0 = Integer.MAX_VALUE;
+        int q1 = q0 + Integer.MIN_VALUE;
+        int q2 = q1 + 1;
+        assertArrayEquals(new float[] {(float) (q0 * CompactReflectance.STEP), (float) (q1 * CompactReflectance.STEP),
+                (float) (q2 * CompactReflectance.STEP)}, back);
+    }
+
+    @Test
+    void unknownVersion_isRefusedNamingBoth() {
+        byte[] good = CompactReflectance.encode(new float[6], 2, 3, "x");
+        byte[] v3 = good.clone();
+        v3[0] = 3;
+        assertEquals("t/0@12: compact line version 3, this build reads 1 and 2",
+                assertThrows(CodecException.class, () -> CompactReflectance.decode(v3, 2, 3, "t/0@12")).getMessage());
+    }
 }

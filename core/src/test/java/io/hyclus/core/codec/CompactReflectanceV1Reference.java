@@ -3,7 +3,8 @@ package io.hyclus.core.codec;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
-/** The first implementation of version 1, kept to check that the optimised codec writes and reads the same bit stream.
+/** The first implementation of version 1, kept to write version-1 payloads (as recorded scans hold them) for the
+ * compatibility test, and formerly to check the optimised version-1 encoder byte for byte.
  * Original comment:
  * The compact scanline payload: one line's reflectance (pixels x bands, band-interleaved by pixel) quantised, predicted
  * and entropy coded. Version {@value #VERSION}:
