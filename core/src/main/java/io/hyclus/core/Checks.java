@@ -52,6 +52,13 @@ public final class Checks {
         return value;
     }
 
+    public static int atLeast(String what, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(what + " must be at least " + min + ": " + value);
+        }
+        return value;
+    }
+
     public static long nonNegative(String what, long value) {
         if (value < 0) {
             throw new IllegalArgumentException(what + " must not be negative: " + value);

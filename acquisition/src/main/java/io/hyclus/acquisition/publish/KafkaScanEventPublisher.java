@@ -2,6 +2,7 @@ package io.hyclus.acquisition.publish;
 
 import io.hyclus.acquisition.AcquisitionException;
 import io.hyclus.acquisition.sync.ScanEventSink;
+import io.hyclus.core.Checks;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.kafka.topic.HyclusTopics;
@@ -76,9 +77,7 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
     public KafkaScanEventPublisher(String bootstrapServers, LineEncoding encoding, int encoderThreads,
                                    Topic<String, ScanEvent> topic) {
         this.topic = topic;
-        if (encoderThreads < 1) {
-            throw new IllegalArgumentException("encoder threads must be at least 1, got " + encoderThreads);
-        }
+        Checks.atLeast("encoder threads", encoderThreads, 1);
         this.bootstrapServers = bootstrapServers;
         this.encoding = encoding;
         this.encoder = encoding.serializer();

@@ -17,9 +17,7 @@ public record PublishSettings(LineEncoding lineEncoding, int encoderThreads) {
 
     public PublishSettings {
         Checks.notNull("line encoding", lineEncoding);
-        if (encoderThreads < 1) {
-            throw new IllegalArgumentException("encoder threads must be at least 1: " + encoderThreads);
-        }
+        Checks.atLeast("encoder threads", encoderThreads, 1);
     }
 
     /** Compact lines on {@code min(2, available processors)} threads. */

@@ -13,7 +13,7 @@ import java.util.Map;
  * replicas (retries never reorder or duplicate), 10 ms linger, batches and requests of
  * {@link HyclusTopics#MAX_RECORD_BYTES} (a large line or frame is never split, and several full-size lines go in one
  * request: +22 % real-time factor on the stitched acquisition path against 1 MiB batches and 5 ms in alternated runs,
- * docs/benchmarks.md, "batches"), 64 MiB of buffer, 2 minutes to
+ * docs/benchmarks.md, "codec version 2 and 4 MiB batches"), 64 MiB of buffer, 2 minutes to
  * deliver, the OS's own (autotuned) socket send buffer rather than Kafka's 128 KiB (a scan sends 140-510 MB/s; no
  * worse in the acquisition benchmark, docs/benchmarks.md, "socket buffers"); no producer compression (values come
  * encoded by HyClus's codecs). Keys are scan ids (the topic's key serializer), values encoded bytes.

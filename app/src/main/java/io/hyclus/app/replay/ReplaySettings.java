@@ -51,9 +51,7 @@ public record ReplaySettings(String bootstrapServers, String replayId, Path dir,
         Checks.notNull("model registry", registry);
         Checks.positive("replication", replication);
         Checks.notNull("timeout", timeout);
-        if (encoderThreads < 1) {
-            throw new IllegalArgumentException("encoder threads must be at least 1: " + encoderThreads);
-        }
+        Checks.atLeast("encoder threads", encoderThreads, 1);
     }
 
     public TopicNames topics() {

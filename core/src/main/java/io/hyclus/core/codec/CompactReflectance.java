@@ -197,13 +197,13 @@ public final class CompactReflectance {
         int count = pixels * bands;
         Scratch scratch = SCRATCH.get();
         int[] q = scratch.values(count);
+        int[] residuals = scratch.residuals(count);
         if (version == 1) {
-            decodeRiceStream(payload, HEADER + n, q, pixels, bands, where);
+            readRiceStream(payload, HEADER + n, residuals, count, where);
         } else {
-            int[] us = scratch.residuals(count);
-            unpack(payload, HEADER, HEADER + n, us, count, where);
-            reconstruct(us, q, pixels, bands);
+            unpack(payload, HEADER, HEADER + n, residuals, count, where);
         }
+        reconstruct(residuals, q, pixels, bands);
         float[] r = new float[count];
         for (int i = 0; i < count; i++) {
             r[i] = (float) (q[i] * STEP);
@@ -211,33 +211,20 @@ public final class CompactReflectance {
         return r;
     }
 
-    /** Version 1's stream: adaptive Golomb-Rice codes read and predicted value by value. */
-    private static void decodeRiceStream(byte[] payload, int end, int[] q, int pixels, int bands, String where) {
+    /** Version 1's stream: the {@code count} residuals, one adaptive Golomb-Rice code each. */
+    private static void readRiceStream(byte[] payload, int end, int[] residuals, int count, String where) {
         Decoder dec = new Decoder(payload, HEADER, end, where);
-        for (int p = 0; p < pixels; p++) {
-            int row = p * bands;
-            if (p == 0) {
-                int prev = 0;
-                for (int b = 0; b < bands; b++) {
-                    prev += dec.read();
-                    q[b] = prev;
-                }
-                continue;
-            }
-            q[row] = q[row - bands] + dec.read();
-            for (int b = 1; b < bands; b++) {
-                int i = row + b;
-                q[i] = med(q[i - 1], q[i - bands], q[i - bands - 1]) + dec.read();
-            }
+        for (int i = 0; i < count; i++) {
+            residuals[i] = dec.read();
         }
         dec.expectEnd();
     }
 
     /**
-     * Version 2's stream into the {@code count} zig-zag mapped residuals: checks every block's width (at most 32) and
-     * that the blocks end exactly where the stream does.
+     * Version 2's stream into the {@code count} residuals (zig-zag mapped back): checks every block's width (at most 32)
+     * and that the blocks end exactly where the stream does.
      */
-    private static void unpack(byte[] payload, int start, int end, int[] us, int count, String where) {
+    private static void unpack(byte[] payload, int start, int end, int[] residuals, int count, String where) {
         int blocks = blocks(count);
         if (end - start < blocks) {
             throw new CodecException(where + ": compact line bit stream of " + (end - start) + " bytes is shorter than its "
@@ -257,13 +244,13 @@ public final class CompactReflectance {
                 throw ended(where);
             }
             if (w == 0) {
-                Arrays.fill(us, s, s + n, 0);
+                Arrays.fill(residuals, s, s + n, 0);
             } else {
                 long bit = (long) pos << 3;
                 for (int i = 0; i < n; i++, bit += w) {
                     int at = (int) (bit >>> 3);
                     long word = at + 8 <= payload.length ? (long) LONG_BE.get(payload, at) : tail(payload, at);
-                    us[s + i] = (int) ((word << (bit & 7)) >>> (64 - w));
+                    residuals[s + i] = unzigzag((int) ((word << (bit & 7)) >>> (64 - w)));
                 }
             }
             pos += bytes;
@@ -287,19 +274,19 @@ public final class CompactReflectance {
         return new CodecException(where + ": compact line bit stream ends before its last value");
     }
 
-    /** The quantised values from their zig-zag mapped residuals, predicted as the encoder did. */
-    private static void reconstruct(int[] us, int[] q, int pixels, int bands) {
+    /** The quantised values from their residuals, predicted as the encoder did (both versions). */
+    private static void reconstruct(int[] residuals, int[] q, int pixels, int bands) {
         int prev = 0;
         for (int b = 0; b < bands; b++) {
-            prev += unzigzag(us[b]);
+            prev += residuals[b];
             q[b] = prev;
         }
         for (int p = 1; p < pixels; p++) {
             int row = p * bands;
-            q[row] = q[row - bands] + unzigzag(us[row]);
+            q[row] = q[row - bands] + residuals[row];
             for (int b = 1; b < bands; b++) {
                 int i = row + b;
-                q[i] = med(q[i - 1], q[i - bands], q[i - bands - 1]) + unzigzag(us[i]);
+                q[i] = med(q[i - 1], q[i - bands], q[i - bands - 1]) + residuals[i];
             }
         }
     }
