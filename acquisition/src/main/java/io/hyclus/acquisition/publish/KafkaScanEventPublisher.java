@@ -5,6 +5,7 @@ import io.hyclus.acquisition.sync.ScanEventSink;
 import io.hyclus.core.Checks;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * 4 MiB &lt;= {@code max.request.size} 4 MiB) so large scanlines are not split. The first send failure is kept and
  * thrown by the next publish or flush: no event is dropped silently. Scanlines are written as float32 unless a
  * {@link LineEncoding} says otherwise; each scan's start records the encoding in its provenance
- * ({@link LineEncoding#PROVENANCE}).
+ * ({@link LineEncoding#PROVENANCE}). A {@link StitchedPair} is one record in the compact encoding and its two lines,
+ * VNIR first, in float32.
  *
  * <p>With more than one encoder thread, events are encoded on that many threads and sent in the order they were
  * published (lines are independent; the compact codec costs ~7 ns per value, so a full-rate camera pair needs more than
@@ -98,6 +100,10 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
     @Override
     public void publish(ScanEvent published) {
         rethrow();
+        if (published instanceof StitchedPair pair && encoding == LineEncoding.FLOAT32) {
+            pair.lines().forEach(this::publish); // float32 has no pair form: the two lines, VNIR first
+            return;
+        }
         ScanEvent event = published instanceof ScanStarted s ? encoding.stamp(s) : published;
         if (encoders == null) {
             send(event, encode(event));
@@ -174,6 +180,9 @@ public final class KafkaScanEventPublisher implements ScanEventSink, AutoCloseab
     private static String describe(ScanEvent e) {
         if (e instanceof io.hyclus.core.scan.Scanline l) {
             return "line " + l.lineIndex() + " of camera " + l.camera() + " of scan " + e.scanId();
+        }
+        if (e instanceof StitchedPair p) {
+            return "line " + p.vnir().lineIndex() + " of cameras VNIR and STITCHED of scan " + e.scanId();
         }
         return e.getClass().getSimpleName() + " of scan " + e.scanId();
     }

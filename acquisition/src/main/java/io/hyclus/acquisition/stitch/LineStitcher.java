@@ -56,6 +56,15 @@ public final class LineStitcher {
     private long dropped;
     private long outOfOrder;
 
+    /** What becomes of each VNIR line the stitcher takes, told in the order the lines came. */
+    public interface Settled {
+        /** {@code vnir} was stitched: {@code stitched} is its stitched line. */
+        void stitched(Scanline vnir, Scanline stitched);
+
+        /** {@code vnir} gets no stitched line: no SWIR line within the edge tolerance, or its position went back. */
+        void alone(Scanline vnir);
+    }
+
     /** One SWIR line as it arrived: values copied once, flags null when none is set. */
     private record SwirLine(long encoderMicrons, float[] values, byte[] flags) {
     }
@@ -91,18 +100,32 @@ public final class LineStitcher {
         return settings;
     }
 
+    /**
+     * How many leading bands of a stitched line are its VNIR line's bands copied bit for bit: all VNIR bands below the
+     * overlap on the native grid, 0 on a resampled one.
+     */
+    public int sharedBands() {
+        return join.sharedVnirBands();
+    }
+
     /** Takes one VNIR or SWIR line of the scan and hands every stitched line it releases to {@code sink}, in order. */
     public void accept(Scanline line, Consumer<Scanline> sink) {
+        accept(line, only(sink));
+    }
+
+    /** Takes one VNIR or SWIR line of the scan and tells {@code settled} what became of every VNIR line it settles. */
+    public void accept(Scanline line, Settled settled) {
         if (line.camera() == SensorKind.VNIR) {
             check(line, vnir);
             if (line.encoderMicrons() < lastVnirEncoder) {
                 outOfOrder++;
+                settled.alone(line);
                 return;
             }
             lastVnirEncoder = line.encoderMicrons();
             waiting.addLast(line);
             if (waiting.size() > MAX_BUFFERED) {
-                settle(waiting.pollFirst(), true, sink);
+                settle(waiting.pollFirst(), true, settled);
             }
         } else if (line.camera() == SensorKind.SWIR) {
             check(line, swir);
@@ -118,12 +141,30 @@ public final class LineStitcher {
         } else {
             return;
         }
-        release(false, sink);
+        release(false, settled);
     }
 
     /** The scan ended: settles every VNIR line still waiting (stitched with the last SWIR line, or dropped). */
     public void finish(Consumer<Scanline> sink) {
-        release(true, sink);
+        finish(only(sink));
+    }
+
+    /** The scan ended: settles every VNIR line still waiting, telling {@code settled}. */
+    public void finish(Settled settled) {
+        release(true, settled);
+    }
+
+    private static Settled only(Consumer<Scanline> sink) {
+        return new Settled() {
+            @Override
+            public void stitched(Scanline vnir, Scanline stitched) {
+                sink.accept(stitched);
+            }
+
+            @Override
+            public void alone(Scanline vnir) {
+            }
+        };
     }
 
     /** Stitched lines handed on so far. */
@@ -141,7 +182,7 @@ public final class LineStitcher {
         return outOfOrder;
     }
 
-    private void release(boolean atEnd, Consumer<Scanline> sink) {
+    private void release(boolean atEnd, Settled sink) {
         while (!waiting.isEmpty()) {
             if (!settle(waiting.peekFirst(), atEnd, sink)) {
                 break;
@@ -161,7 +202,7 @@ public final class LineStitcher {
     }
 
     /** Stitches {@code v} if its SWIR lines are known (or the scan is over); false while it must wait. */
-    private boolean settle(Scanline v, boolean atEnd, Consumer<Scanline> sink) {
+    private boolean settle(Scanline v, boolean atEnd, Settled sink) {
         long e = v.encoderMicrons();
         SwirLine lower = null;
         SwirLine upper = null;
@@ -180,13 +221,14 @@ public final class LineStitcher {
         if (lower != null && upper != null) {
             long span = upper.encoderMicrons() - lower.encoderMicrons();
             double alpha = span == 0 ? 0 : (double) (e - lower.encoderMicrons()) / span;
-            sink.accept(stitch(v, lower, upper, (float) alpha));
+            sink.stitched(v, stitch(v, lower, upper, (float) alpha));
         } else {
             SwirLine only = lower != null ? lower : upper;
             if (only != null && Math.abs(only.encoderMicrons() - e) <= settings.edgeToleranceMicrons()) {
-                sink.accept(stitch(v, only, only, 0f));
+                sink.stitched(v, stitch(v, only, only, 0f));
             } else {
                 dropped++;
+                sink.alone(v);
             }
         }
         return true;

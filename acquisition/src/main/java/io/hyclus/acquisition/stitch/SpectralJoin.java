@@ -82,6 +82,15 @@ final class SpectralJoin {
         return junctionNm;
     }
 
+    /**
+     * How many leading output bands are the VNIR's leading bands copied as they are (0 when the first output band is
+     * not VNIR band 0 copied, as on a resampled grid): on those bands a joined spectrum equals its VNIR spectrum bit for
+     * bit.
+     */
+    int sharedVnirBands() {
+        return runs.length > 0 && runs[0] == VNIR_COPY && runs[1] == 0 && vIndex[0] == 0 ? runs[2] : 0;
+    }
+
     /** VNIR's straight-line fit over the match window at the junction (NaN when no VNIR band lies in the window). */
     double vnirAtJunction(float[] v, int vOffset) {
         return dot(vMatch, v, vOffset + vMatchFrom);

@@ -6,6 +6,7 @@ import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.SensorKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,15 +17,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * The stitching stage of the scan path, between calibration and publishing: passes every event on unchanged and adds
- * the {@link SensorKind#STITCHED} stream. A scan's start gains the stitched camera ({@link LineStitcher#setup()}) and
- * the stitch settings' provenance; each calibrated VNIR or SWIR line is followed by the stitched lines it releases;
- * the completion is preceded by the lines still waiting and counts the stitched lines, with a degradation naming any
- * VNIR line dropped for want of SWIR coverage. A scan without both cameras, or one already stitched, passes through
- * untouched. The live scanner and the capture replay both publish through it, so both stitch the same way.
+ * The stitching stage of the scan path, between calibration and publishing: passes every event on and adds the
+ * {@link SensorKind#STITCHED} stream. A scan's start gains the stitched camera ({@link LineStitcher#setup()}) and the
+ * stitch settings' provenance; the completion is preceded by the lines still waiting and counts the stitched lines,
+ * with a degradation naming any VNIR line dropped for want of SWIR coverage. A scan without both cameras, or one
+ * already stitched, passes through untouched. The live scanner and the capture replay both publish through it, so
+ * both stitch the same way.
+ *
+ * <p>When the stitched lines begin with the VNIR's bands copied ({@link LineStitcher#sharedBands()}, the native grid),
+ * each VNIR line is held until it is stitched and then passed on with its stitched line as one {@link StitchedPair},
+ * so the shared values are encoded and sent once; a VNIR line that gets no stitched line is passed on alone, in its
+ * place. Otherwise (a resampled grid) each VNIR or SWIR line is passed on at once, followed by the stitched lines it
+ * releases. SWIR lines are always passed on at once.
  */
 public final class StitchingSink implements ScanEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(StitchingSink.class);
@@ -33,15 +39,36 @@ public final class StitchingSink implements ScanEventSink {
 
     private final ScanEventSink delegate;
     private final StitchSettings settings;
-    private final Consumer<Scanline> publishLine;
     private LineStitcher stitcher;
     private String scanId;
+    /** Passes each settled VNIR line on, with its stitched line as a pair when the two share bands. */
+    private final LineStitcher.Settled pairs = new LineStitcher.Settled() {
+        @Override
+        public void stitched(Scanline vnir, Scanline stitched) {
+            delegate.publish(new StitchedPair(vnir, stitched, stitcher.sharedBands()));
+        }
+
+        @Override
+        public void alone(Scanline vnir) {
+            delegate.publish(vnir);
+        }
+    };
+    /** Passes each stitched line on; the VNIR lines went on when they came. */
+    private final LineStitcher.Settled separately = new LineStitcher.Settled() {
+        @Override
+        public void stitched(Scanline vnir, Scanline stitched) {
+            delegate.publish(stitched);
+        }
+
+        @Override
+        public void alone(Scanline vnir) {
+        }
+    };
 
     /** @param delegate where the scan's events, and the stitched lines, go on to */
     public StitchingSink(ScanEventSink delegate, StitchSettings settings) {
         this.delegate = delegate;
         this.settings = settings;
-        this.publishLine = delegate::publish;
     }
 
     /** {@code delegate} wrapped in stitching when {@code settings} is present, else {@code delegate} itself. */
@@ -54,12 +81,17 @@ public final class StitchingSink implements ScanEventSink {
         if (event instanceof ScanStarted s) {
             delegate.publish(start(s));
         } else if (event instanceof Scanline line) {
-            delegate.publish(line);
-            if (stitcher != null && line.scanId().equals(scanId)) {
-                stitcher.accept(line, publishLine);
+            if (stitcher == null || !line.scanId().equals(scanId)) {
+                delegate.publish(line);
+                return;
             }
+            boolean paired = stitcher.sharedBands() > 0;
+            if (!paired || line.camera() != SensorKind.VNIR) {
+                delegate.publish(line);
+            }
+            stitcher.accept(line, paired ? pairs : separately);
         } else if (event instanceof ScanCompleted c && stitcher != null && c.scanId().equals(scanId)) {
-            stitcher.finish(publishLine);
+            stitcher.finish(stitcher.sharedBands() > 0 ? pairs : separately);
             delegate.publish(complete(c));
             stitcher = null;
             scanId = null;

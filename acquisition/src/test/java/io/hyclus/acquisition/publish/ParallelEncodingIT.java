@@ -7,6 +7,7 @@ import io.hyclus.core.codec.ScanEventCodec;
 import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.kafka.topic.HyclusTopics;
 import io.hyclus.kafka.topic.TopicAdmin;
@@ -93,6 +94,40 @@ class ParallelEncodingIT {
             assertThrows(AcquisitionException.class,
                     () -> p.publish(new Scanline("s-2", SensorKind.SWIR, 2, 2000, T0, 2, 5, new float[10])));
             p.close();
+        }
+    }
+
+    @Test
+    void stitchedPair_isOneRecordCompact_andItsTwoLinesInFloat32() {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedBrokerSettings.in(dir.resolve("broker")))) {
+            String bootstrap = broker.bootstrapServers();
+            TopicAdmin.ensureTopics(bootstrap, HyclusTopics.all(), 1, (short) 1);
+            Random rnd = new Random(5);
+            float[] v = new float[30 * 8];
+            float[] s = new float[30 * 20];
+            for (int k = 0; k < s.length; k++) {
+                s[k] = (float) (0.4 + 0.01 * rnd.nextGaussian());
+            }
+            for (int px = 0; px < 30; px++) {
+                System.arraycopy(s, px * 20, v, px * 8, 6);
+                v[px * 8 + 6] = 0.5f;
+                v[px * 8 + 7] = 0.6f;
+            }
+            StitchedPair pair = new StitchedPair(new Scanline("s-3", SensorKind.VNIR, 4, 800, T0, 30, 8, v),
+                    new Scanline("s-3", SensorKind.STITCHED, 4, 800, T0, 30, 20, s), 6);
+            for (LineEncoding encoding : List.of(LineEncoding.COMPACT, LineEncoding.FLOAT32)) {
+                try (KafkaScanEventPublisher p = new KafkaScanEventPublisher(bootstrap, encoding, 2)) {
+                    p.publish(pair);
+                    p.flush();
+                }
+            }
+            List<ScanEvent> got = read(bootstrap, 3);
+            assertEquals(3, got.size(), got.toString());
+            StitchedPair compact = (StitchedPair) got.get(0);
+            assertEquals(ScanEventCodec.decode(ScanEventCodec.encodeCompact(pair.vnir()), "want"), compact.vnir());
+            assertEquals(ScanEventCodec.decode(ScanEventCodec.encodeCompact(pair.stitched()), "want"), compact.stitched());
+            assertEquals(pair.vnir(), got.get(1)); // float32: exactly, VNIR first
+            assertEquals(pair.stitched(), got.get(2));
         }
     }
 

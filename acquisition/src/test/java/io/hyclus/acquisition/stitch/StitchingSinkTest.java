@@ -6,6 +6,7 @@ import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.spectral.WavelengthGrid;
 import io.hyclus.core.tray.GrainSizeFraction;
@@ -71,13 +72,39 @@ class StitchingSinkTest {
         assertEquals(2500, st.sensor().grid().lastNm(), 1e-9);
         assertEquals("native", s.provenance().get("scan.stitch.grid"));
         assertEquals("cross-fade", s.provenance().get("scan.stitch.overlap_rule"));
-        List<String> order = rec.events.subList(1, rec.events.size() - 1).stream()
-                .map(e -> ((Scanline) e).camera() + "" + ((Scanline) e).lineIndex()).toList();
-        assertEquals(List.of("VNIR0", "SWIR0", "STITCHED0", "VNIR1", "SWIR1", "STITCHED1", "VNIR2", "SWIR2", "STITCHED2"),
-                order);
+        // native grid: each VNIR line waits for the SWIR line that lets it be stitched, then goes on with its stitched
+        // line as one pair, which shares all 61 VNIR bands here (the two grids meet at 1000 nm)
+        assertEquals(List.of("SWIR0", "VNIR0+STITCHED0", "SWIR1", "VNIR1+STITCHED1", "SWIR2", "VNIR2+STITCHED2"),
+                order(rec.events.subList(1, rec.events.size() - 1)));
+        StitchedPair first = assertInstanceOf(StitchedPair.class, rec.events.get(2));
+        assertEquals(61, first.sharedBands());
+        assertEquals(line(VNIR, 0, 0, (p, nm) -> 0.5), first.vnir());
         ScanCompleted c = assertInstanceOf(ScanCompleted.class, rec.events.get(rec.events.size() - 1));
         assertEquals(Map.of(SensorKind.VNIR, 3L, SensorKind.SWIR, 3L, SensorKind.STITCHED, 3L), c.linesPublished());
         assertTrue(c.degradations().isEmpty(), c.degradations().toString());
+    }
+
+    @Test
+    void gridNotStartingOnTheVnirBands_sharesNoBand_linesGoOnSeparatelyAsTheyCome() {
+        Recorded rec = new Recorded();
+        ScanEventSink sink = new StitchingSink(rec, StitchSettings.defaults().withUniformStep(7)); // from 406 nm: no VNIR band copied
+        sink.publish(new ScanStarted(SCAN, TRAY, List.of(VNIR, SWIR), Instant.EPOCH, Map.of()));
+        for (int i = 0; i < 2; i++) {
+            sink.publish(line(VNIR, i, 1000L * i, (p, nm) -> 0.5));
+            sink.publish(line(SWIR, i, 1000L * i, (p, nm) -> 0.4));
+        }
+        sink.publish(new ScanCompleted(SCAN, Map.of(SensorKind.VNIR, 2L, SensorKind.SWIR, 2L), Instant.EPOCH, List.of()));
+        assertEquals(List.of("VNIR0", "SWIR0", "STITCHED0", "VNIR1", "SWIR1", "STITCHED1"),
+                order(rec.events.subList(1, rec.events.size() - 1)));
+    }
+
+    private static List<String> order(List<ScanEvent> events) {
+        return events.stream().map(e -> e instanceof StitchedPair p ? name(p.vnir()) + "+" + name(p.stitched())
+                : name((Scanline) e)).toList();
+    }
+
+    private static String name(Scanline l) {
+        return l.camera() + "" + l.lineIndex();
     }
 
     @Test
@@ -112,6 +139,9 @@ class StitchingSinkTest {
         sink.publish(new ScanCompleted(SCAN, Map.of(SensorKind.VNIR, 4L, SensorKind.SWIR, 1L), Instant.EPOCH, List.of()));
         ScanCompleted c = (ScanCompleted) rec.events.get(rec.events.size() - 1);
         assertEquals(3L, c.linesPublished().get(SensorKind.STITCHED));
+        // the line that got no stitched line still goes on, alone, in its place
+        assertEquals(List.of("SWIR0", "VNIR0+STITCHED0", "VNIR1+STITCHED1", "VNIR2+STITCHED2", "VNIR3"),
+                order(rec.events.subList(1, rec.events.size() - 1)));
         assertEquals(List.of("stitching dropped 1 VNIR lines with no SWIR line within 2000 um"), c.degradations());
     }
 

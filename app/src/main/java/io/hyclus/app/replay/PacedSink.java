@@ -3,6 +3,7 @@ package io.hyclus.app.replay;
 import io.hyclus.acquisition.sync.ScanEventSink;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchedPair;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,8 @@ final class PacedSink implements ScanEventSink {
     public void publish(ScanEvent event) {
         if (pace == Pace.ORIGINAL && event instanceof Scanline l) {
             await(l.acquiredAt());
+        } else if (pace == Pace.ORIGINAL && event instanceof StitchedPair p) {
+            await(p.vnir().acquiredAt());
         }
         delegate.publish(event);
     }

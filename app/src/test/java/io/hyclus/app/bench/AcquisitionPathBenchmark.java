@@ -24,6 +24,7 @@ import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanRawFrame;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.hardware.camera.RawFrame;
 import io.hyclus.kafka.topic.HyclusTopics;
@@ -150,7 +151,7 @@ public final class AcquisitionPathBenchmark {
         long t1;
         long processCpu1;
         Map<String, Long> cpuAfter;
-        Scanline[] firstStitched = new Scanline[1];
+        ScanEvent[] firstStitched = new ScanEvent[1];
         try (KafkaScanEventPublisher events = new KafkaScanEventPublisher(bootstrap, LineEncoding.COMPACT, encoderThreads);
              KafkaRawFramePublisher raw = new KafkaRawFramePublisher(bootstrap, events)) {
             for (SensorKind k : CAMERAS) {
@@ -159,8 +160,9 @@ public final class AcquisitionPathBenchmark {
             ScanEventSink keepFirstStitched = new ScanEventSink() { // for the ceiling: one stitched line as published
                 @Override
                 public void publish(ScanEvent event) {
-                    if (firstStitched[0] == null && event instanceof Scanline l && l.camera() == SensorKind.STITCHED) {
-                        firstStitched[0] = l;
+                    if (firstStitched[0] == null && (event instanceof StitchedPair
+                            || event instanceof Scanline l && l.camera() == SensorKind.STITCHED)) {
+                        firstStitched[0] = event;
                     }
                     raw.publish(event);
                 }
@@ -247,11 +249,14 @@ public final class AcquisitionPathBenchmark {
         // the records as the topics got them, for the ceiling: what this configuration sends per VNIR and per SWIR line
         List<Sent> records = new ArrayList<>();
         double[] rates = {VNIR_HZ, SWIR_HZ};
+        boolean paired = firstStitched[0] instanceof StitchedPair;
         for (int c = 0; c < CAMERAS.size(); c++) {
             SensorKind k = CAMERAS.get(c);
             RawFrame f = r.frames.get(k).get(0);
-            records.add(new Sent(k + " line", HyclusTopics.SCAN_EVENTS.name(),
-                    ScanEventCodec.encodeCompact(r.calibration.get(k).apply(f, scanId, 0)), rates[c]));
+            if (!(paired && k == SensorKind.VNIR)) { // a paired VNIR line goes in its pair's record
+                records.add(new Sent(k + " line", HyclusTopics.SCAN_EVENTS.name(),
+                        ScanEventCodec.encodeCompact(r.calibration.get(k).apply(f, scanId, 0)), rates[c]));
+            }
             if (rawFrames) {
                 ScanRawFrame frame = ScanRawFrame.wrapping(scanId, f.cameraId(), f.kind(), RawFrameRole.LINE, 0,
                         f.sequence(), f.time(), f.encoderMicrons(), f.pixels(), f.bands(), f.counts());
@@ -263,7 +268,7 @@ public final class AcquisitionPathBenchmark {
             if (firstStitched[0] == null) {
                 throw new IllegalStateException("the stitched run published no stitched line");
             }
-            records.add(new Sent("STITCHED line", HyclusTopics.SCAN_EVENTS.name(),
+            records.add(new Sent(paired ? "VNIR and STITCHED pair" : "STITCHED line", HyclusTopics.SCAN_EVENTS.name(),
                     ScanEventCodec.encodeCompact(firstStitched[0]), VNIR_HZ));
         }
         return new Result(records);

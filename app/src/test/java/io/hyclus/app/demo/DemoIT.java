@@ -11,6 +11,7 @@ import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanRawFrame;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.tray.RegionMm;
 import io.hyclus.core.tray.TraySlot;
@@ -144,6 +145,8 @@ class DemoIT {
             @SuppressWarnings("unchecked")
             Map<SensorKind, Map<Long, Scanline>> l = (Map<SensorKind, Map<Long, Scanline>>) topic.get("lines");
             lines = l;
+            // native grid: every stitched line went out with its VNIR line as one record
+            assertEquals(result.scan().lines(), (long) topic.get("pairs"), "stitched pairs on the topic");
         }
         assertEquals(List.of(SensorKind.VNIR, SensorKind.SWIR, SensorKind.STITCHED), start.cameras().stream().map(c -> c.sensor().kind()).toList());
         assertEquals("2000", start.provenance().get("scan.line_pitch_um"));
@@ -282,6 +285,7 @@ class DemoIT {
         TopicPartition tp = new TopicPartition(HyclusTopics.SCAN_EVENTS.name(), 0);
         Map<SensorKind, Map<Long, Scanline>> lines = new HashMap<>();
         Map<String, Object> out = new HashMap<>();
+        long[] pairs = {0};
         try (KafkaConsumer<String, ScanEvent> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024),
                 HyclusTopics.SCAN_EVENTS.keySerde().deserializer(), HyclusTopics.SCAN_EVENTS.valueSerde().deserializer())) {
@@ -298,11 +302,17 @@ class DemoIT {
                         out.put("start", st);
                     } else if (r.value() instanceof Scanline l) {
                         lines.computeIfAbsent(l.camera(), k -> new HashMap<>()).put(l.lineIndex(), l);
+                    } else if (r.value() instanceof StitchedPair p) {
+                        pairs[0]++;
+                        for (Scanline l : p.lines()) {
+                            lines.computeIfAbsent(l.camera(), k -> new HashMap<>()).put(l.lineIndex(), l);
+                        }
                     }
                 }
             }
         }
         out.put("lines", lines);
+        out.put("pairs", pairs[0]);
         assertTrue(out.containsKey("start"), "no ScanStarted for " + scanId + " on the topic");
         return out;
     }

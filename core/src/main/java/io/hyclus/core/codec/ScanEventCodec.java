@@ -7,6 +7,7 @@ import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.Sensor;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.spectral.WavelengthGrid;
@@ -35,7 +36,10 @@ import java.util.Map;
  * its {@link io.hyclus.core.scan.PixelFlags} as a byte array, one per pixel; lines with no flag set are written as type
  * 2, so older readers read them), 8 compact scanline ({@link #encodeCompact}: the line's fields, its pixel flags as a
  * byte array (empty when none), then its reflectance as a {@link CompactReflectance} payload in a byte array), 9 raw
- * camera frame ({@link RawFrameCodec}: a scan's dark, white and line frames as raw counts, with a CRC-32C).
+ * camera frame ({@link RawFrameCodec}: a scan's dark, white and line frames as raw counts, with a CRC-32C), 10 compact
+ * stitched pair ({@link #encodeCompact} of a {@link StitchedPair}: the stitched line's fields, the VNIR line's band
+ * count and the bands the two share, the VNIR and the stitched pixel flags as byte arrays, the stitched reflectance as
+ * a {@link CompactReflectance} payload, then one of the VNIR line's unshared bands, empty when it has none).
  */
 public final class ScanEventCodec {
     static final int MAGIC = 0x4859434C;
@@ -46,6 +50,7 @@ public final class ScanEventCodec {
     private static final int SAMPLE_WRITTEN = 4;
     private static final int FLAGGED_LINE = 7;
     private static final int COMPACT_LINE = 8;
+    private static final int COMPACT_PAIR = 10;
 
     private ScanEventCodec() {
     }
@@ -56,6 +61,10 @@ public final class ScanEventCodec {
         }
         if (event instanceof ScanStarted s) {
             return encodeStarted(s);
+        }
+        if (event instanceof StitchedPair p) {
+            throw new IllegalArgumentException("the stitched pair of scan " + p.scanId() + " line " + p.vnir().lineIndex()
+                    + " has no float32 form: publish its two lines, or encode it compact");
         }
         return encodeCompleted((ScanCompleted) event);
     }
@@ -74,9 +83,11 @@ public final class ScanEventCodec {
                 case LINE -> decodeLine(r, false);
                 case FLAGGED_LINE -> decodeLine(r, true);
                 case COMPACT_LINE -> decodeCompactLine(r);
+                case COMPACT_PAIR -> decodeCompactPair(r);
                 case COMPLETED -> decodeCompleted(r);
                 default -> throw new CodecException(where + ": unknown scan event type " + type
-                        + " (expected 1 start, 2 line, 3 completed, 7 flagged line, 8 compact line)");
+                        + " (expected 1 start, 2 line, 3 completed, 7 flagged line, 8 compact line, 10 compact stitched"
+                        + " pair)");
             };
             r.end();
             return e;
@@ -156,16 +167,40 @@ public final class ScanEventCodec {
      * each value within {@code STEP / 2} of the input. Other events are encoded as {@link #encode} does.
      */
     public static byte[] encodeCompact(ScanEvent event) {
+        if (event instanceof StitchedPair p) {
+            return encodeCompactPair(p);
+        }
         if (!(event instanceof Scanline l)) {
             return encode(event);
         }
         String what = "scanline " + l.scanId() + "/" + l.lineIndex();
         byte[] payload = CompactReflectance.encode(l::copyPixel, l.pixels(), l.bands(), what);
         Writer w = start(96 + l.scanId().length() + payload.length + l.pixels(), COMPACT_LINE);
+        head(w, l);
+        w.bytes(l.pixelFlags()).bytes(payload);
+        return w.toBytes();
+    }
+
+    /** A stitched pair (type 10): the stitched line whole, of the VNIR line its flags and the bands not shared. */
+    private static byte[] encodeCompactPair(StitchedPair p) {
+        Scanline v = p.vnir();
+        Scanline s = p.stitched();
+        int shared = p.sharedBands();
+        int rest = v.bands() - shared;
+        String what = "stitched pair " + s.scanId() + "/" + s.lineIndex();
+        byte[] stitched = CompactReflectance.encode(s::copyPixel, s.pixels(), s.bands(), what);
+        byte[] vnirRest = rest == 0 ? new byte[0] : CompactReflectance.encode(
+                (px, dst, offset) -> v.copyBands(px, shared, rest, dst, offset), v.pixels(), rest, what + " (VNIR)");
+        Writer w = start(128 + s.scanId().length() + stitched.length + vnirRest.length + 2 * s.pixels(), COMPACT_PAIR);
+        head(w, s);
+        w.i32(v.bands()).i32(shared).bytes(v.pixelFlags()).bytes(s.pixelFlags()).bytes(stitched).bytes(vnirRest);
+        return w.toBytes();
+    }
+
+    private static void head(Writer w, Scanline l) {
         w.str(l.scanId()).str(l.camera().name()).i64(l.lineIndex()).i64(l.encoderMicrons());
         instant(w, l.acquiredAt());
-        w.i32(l.pixels()).i32(l.bands()).bytes(l.pixelFlags()).bytes(payload);
-        return w.toBytes();
+        w.i32(l.pixels()).i32(l.bands());
     }
 
     /** The fields every scanline type starts with, in their encoded order. */
@@ -191,6 +226,38 @@ public final class ScanEventCodec {
         byte[] flags = r.bytes();
         return h.with(CompactReflectance.decode(r.bytes(), h.pixels(), h.bands(), r.where() + " (scan " + h.scanId()
                 + " line " + h.line() + ")"), flags);
+    }
+
+    private static StitchedPair decodeCompactPair(Reader r) {
+        LineHead h = LineHead.read(r);
+        int vnirBands = r.i32();
+        int shared = r.i32();
+        String where = r.where() + " (stitched pair of scan " + h.scanId() + " line " + h.line() + ")";
+        if (h.camera() != SensorKind.STITCHED || h.pixels() <= 0 || h.bands() <= 0 || vnirBands <= 0
+                || shared < 1 || shared > Math.min(vnirBands, h.bands())
+                || (long) h.pixels() * Math.max(h.bands(), vnirBands) > Integer.MAX_VALUE / 4) {
+            throw new CodecException(where + ": claims a " + h.camera() + " line of " + h.pixels() + " pixels x "
+                    + h.bands() + " bands with a VNIR line of " + vnirBands + " bands, " + shared + " of them shared");
+        }
+        byte[] vnirFlags = r.bytes();
+        byte[] stitchedFlags = r.bytes();
+        float[] stitched = CompactReflectance.decode(r.bytes(), h.pixels(), h.bands(), where);
+        int rest = vnirBands - shared;
+        byte[] restPayload = r.bytes();
+        float[] restValues = rest == 0 ? new float[0] : CompactReflectance.decode(restPayload, h.pixels(), rest,
+                where + " (VNIR bands " + shared + "-" + (vnirBands - 1) + ")");
+        if (rest == 0 && restPayload.length != 0) {
+            throw new CodecException(where + ": " + restPayload.length + " bytes of VNIR bands follow, but all "
+                    + vnirBands + " are shared");
+        }
+        float[] vnir = new float[h.pixels() * vnirBands];
+        for (int p = 0; p < h.pixels(); p++) {
+            System.arraycopy(stitched, p * h.bands(), vnir, p * vnirBands, shared);
+            System.arraycopy(restValues, p * rest, vnir, p * vnirBands + shared, rest);
+        }
+        Scanline v = new Scanline(h.scanId(), SensorKind.VNIR, h.line(), h.encoder(), h.time(), h.pixels(), vnirBands,
+                vnir, vnirFlags);
+        return new StitchedPair(v, h.with(stitched, stitchedFlags), shared);
     }
 
     private static Scanline decodeLine(Reader r, boolean flagged) {

@@ -97,6 +97,31 @@ public record Scanline(String scanId, SensorKind camera, long lineIndex, long en
         System.arraycopy(reflectance, pixel * bands, dst, offset, bands);
     }
 
+    /**
+     * Copies bands {@code [fromBand, fromBand + count)} of one pixel into {@code dst} at {@code offset}.
+     */
+    public void copyBands(int pixel, int fromBand, int count, float[] dst, int offset) {
+        Checks.nonNegative("first band", fromBand);
+        if (fromBand + count > bands) {
+            throw new IndexOutOfBoundsException("bands " + fromBand + "+" + count + " of a " + bands + "-band line");
+        }
+        System.arraycopy(reflectance, pixel * bands + fromBand, dst, offset, count);
+    }
+
+    /**
+     * The first pixel whose leading {@code count} bands are not the same floats in {@code other} (same pixel count), or
+     * -1 when none differs.
+     */
+    int firstPixelDiffering(Scanline other, int count) {
+        for (int p = 0; p < pixels; p++) {
+            if (Arrays.mismatch(reflectance, p * bands, p * bands + count, other.reflectance, p * other.bands,
+                    p * other.bands + count) >= 0) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Scanline s && lineIndex == s.lineIndex && encoderMicrons == s.encoderMicrons

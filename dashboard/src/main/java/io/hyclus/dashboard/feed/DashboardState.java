@@ -7,6 +7,7 @@ import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.SensorKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -78,6 +79,12 @@ public final class DashboardState {
             lines.get(l.camera()).increment();
             lineBytes.get(l.camera()).increment(recordBytes);
             publish(scan.line(l));
+        } else if (e instanceof StitchedPair p) { // one record: its bytes count with the stitched line
+            for (Scanline l : p.lines()) {
+                lines.get(l.camera()).increment();
+                lineBytes.get(l.camera()).increment(l == p.stitched() ? recordBytes : 0);
+                publish(scan.line(l));
+            }
         } else if (e instanceof ScanCompleted c) {
             scansCompleted.increment();
             degradations.increment(c.degradations().size());

@@ -14,6 +14,7 @@ import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.tray.TraySlot;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -164,6 +165,12 @@ final class SegmentProcessor implements Processor<byte[], byte[], Object, Object
         if (event instanceof Scanline line) {
             state.touch(line.scanId(), ctx.currentSystemTimeMs());
             return onLine(start, line, where);
+        }
+        if (event instanceof StitchedPair pair) { // its two lines, each as if it had come alone
+            state.touch(pair.scanId(), ctx.currentSystemTimeMs());
+            String vnir = onLine(start, pair.vnir(), where);
+            String stitched = onLine(start, pair.stitched(), where);
+            return vnir == null ? stitched : stitched == null ? vnir : vnir + "; " + stitched;
         }
         return onCompleted(start, (ScanCompleted) event, where);
     }
