@@ -55,6 +55,7 @@ class ReplayIT {
     private static final int STARTED = 1;
     private static final int COMPLETED = 3;
     private static final int COMPACT_LINE = 8;
+    private static final int COMPACT_PAIR = 10;
     @TempDir
     Path dir;
 
@@ -103,8 +104,10 @@ class ReplayIT {
             Map<Integer, Integer> replayed = eventTypes(broker.bootstrapServers(),
                     TopicNames.replay("k1").name(HyclusTopics.SCAN_EVENTS), scanId);
             assertTrue(live.getOrDefault(COMPACT_LINE, 0) > 0, "compact lines on the live topic: " + live);
-            assertEquals(Map.of(STARTED, 1, COMPACT_LINE, live.get(COMPACT_LINE), COMPLETED, 1), live,
-                    "scan-event types on the live topic: no float32 line (2 or 7)");
+            // SWIR lines alone (8), each VNIR line with its stitched line as one pair (10; docs/stitching.md)
+            assertTrue(live.getOrDefault(COMPACT_PAIR, 0) > 0, "stitched pairs on the live topic: " + live);
+            assertEquals(Map.of(STARTED, 1, COMPACT_LINE, live.get(COMPACT_LINE), COMPACT_PAIR, live.get(COMPACT_PAIR),
+                    COMPLETED, 1), live, "scan-event types on the live topic: no float32 line (2 or 7)");
             assertEquals(live, replayed, "scan-event types on the replay's topic");
         }
         assertSame(liveScan, dir.resolve("w2/replay/k1/samples").resolve(scanId), samples);
