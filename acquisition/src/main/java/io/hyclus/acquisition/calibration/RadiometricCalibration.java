@@ -190,7 +190,7 @@ public final class RadiometricCalibration {
             r[i] = repaired(r, i);
             flag(flags, i, 0, r[i]);
         }
-        return new Scanline(scanId, raw.kind(), lineIndex, raw.encoderMicrons(), raw.time(), pixels, bands, r, flags);
+        return Scanline.owning(scanId, raw.kind(), lineIndex, raw.encoderMicrons(), raw.time(), pixels, bands, r, flags);
     }
 
     /** Sets the pixel's flags for one element: its raw count at full scale, its reflectance out of the valid range. */

@@ -49,8 +49,7 @@ public final class LineStitcher {
     private final float[] sSpectrum;
     /** One SWIR pixel's spectrum, copied out for {@link #swirAt}. */
     private final float[] sPixel;
-    private final float[] out;
-    private final byte[] flags;
+    private final int outValues;
     private long lastVnirEncoder = Long.MIN_VALUE;
     private long emitted;
     private long dropped;
@@ -87,8 +86,7 @@ public final class LineStitcher {
         this.vLine = new float[vnir.sensor().pixels() * vnir.sensor().bands()];
         this.sSpectrum = new float[swirBands];
         this.sPixel = new float[swirBands];
-        this.out = new float[vnir.sensor().pixels() * join.output().bands()];
-        this.flags = new byte[vnir.sensor().pixels()];
+        this.outValues = vnir.sensor().pixels() * join.output().bands();
     }
 
     /** The stitched stream's camera: sensor {@value #SENSOR_ID} with the output grid, on the VNIR's geometry. */
@@ -246,6 +244,8 @@ public final class LineStitcher {
         }
         int outBands = join.output().bands();
         int vBands = v.bands();
+        float[] out = new float[outValues]; // the line's own: it takes them uncopied
+        byte[] flags = new byte[v.pixels()];
         for (int p = 0; p < flags.length; p++) {
             v.copyPixel(p, vLine, p * vBands);
         }
@@ -264,7 +264,7 @@ public final class LineStitcher {
             flags[p] = flagsOf(p, v, lower, alpha > 0 ? upper : null);
         }
         emitted++;
-        return new Scanline(v.scanId(), SensorKind.STITCHED, v.lineIndex(), v.encoderMicrons(), v.acquiredAt(),
+        return Scanline.owning(v.scanId(), SensorKind.STITCHED, v.lineIndex(), v.encoderMicrons(), v.acquiredAt(),
                 flags.length, outBands, out, flags);
     }
 

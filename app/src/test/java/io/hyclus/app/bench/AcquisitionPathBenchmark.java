@@ -137,6 +137,7 @@ public final class AcquisitionPathBenchmark {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Map<String, Long> cpuBefore = cpuByGroup(threads);
+        long memFreeMb = memFreeMb();
         long processCpu0 = os.getProcessCpuTime();
         long[] done = new long[2];
         long calibrateNs = 0;
@@ -243,9 +244,9 @@ public final class AcquisitionPathBenchmark {
         System.out.printf(Locale.ROOT, "{\"run\":\"%s\",\"seconds\":%.2f,\"encoder_threads\":%d,\"vnir_lines_s\":%.1f,"
                         + "\"swir_lines_s\":%.1f,\"real_time_factor\":%.3f,\"counts_mb_s\":%.1f,\"max_behind_ms\":%.1f,"
                         + "\"process_cpu_cores\":%.2f,\"scanner_thread_ms_per_line_pair\":{\"raw_frame\":%.3f,"
-                        + "\"calibrate\":%.3f,\"publish\":%.3f},\"cpu_cores_by_thread\":{%s}}%n",
+                        + "\"calibrate\":%.3f,\"publish\":%.3f},\"cpu_cores_by_thread\":{%s},\"mem_free_mb_at_start\":%d}%n",
                 label, wall, encoderThreads, vnirRate, swirRate, rtf, countsBytes / 1e6 / wall, maxBehindNs / 1e6, cores,
-                rawNs / 1e6 / done[0], calibrateNs / 1e6 / done[0], publishNs / 1e6 / done[0], groups);
+                rawNs / 1e6 / done[0], calibrateNs / 1e6 / done[0], publishNs / 1e6 / done[0], groups, memFreeMb);
         // the records as the topics got them, for the ceiling: what this configuration sends per VNIR and per SWIR line
         List<Sent> records = new ArrayList<>();
         double[] rates = {VNIR_HZ, SWIR_HZ};
@@ -329,6 +330,25 @@ public final class AcquisitionPathBenchmark {
                         + "\"cores_for_needed_bytes\":%.2f,\"record_bytes\":{%s}}%n", wall,
                 java.util.Arrays.stream(sent).sum(), bytes / 1e6 / wall, needed / 1e6, bytes / wall / needed, cores,
                 cores * needed / (bytes / wall), sizes);
+    }
+
+    /**
+     * The machine's free memory (MemFree of /proc/meminfo, MiB; -1 where there is none): how much of the broker's log the
+     * kernel can cache in pages it has not used before. On a VM that hands freed memory back to its host (this one,
+     * docs/benchmarks.md) writing into such pages costs far more CPU than into recycled page cache, so every run says
+     * which state it ran in.
+     */
+    private static long memFreeMb() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (l.startsWith("MemFree:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** CPU time per thread group (thread names without their numbers). */

@@ -212,8 +212,9 @@ public final class ScanEventCodec {
             return new LineHead(scanId, camera, r.i64(), r.i64(), instant(r), r.i32(), r.i32());
         }
 
+        /** The line of these fields, holding the decoded arrays themselves. */
         Scanline with(float[] reflectance, byte[] flags) {
-            return new Scanline(scanId, camera, line, encoder, time, pixels, bands, reflectance, flags);
+            return Scanline.owning(scanId, camera, line, encoder, time, pixels, bands, reflectance, flags);
         }
     }
 
@@ -255,7 +256,7 @@ public final class ScanEventCodec {
             System.arraycopy(stitched, p * h.bands(), vnir, p * vnirBands, shared);
             System.arraycopy(restValues, p * rest, vnir, p * vnirBands + shared, rest);
         }
-        Scanline v = new Scanline(h.scanId(), SensorKind.VNIR, h.line(), h.encoder(), h.time(), h.pixels(), vnirBands,
+        Scanline v = Scanline.owning(h.scanId(), SensorKind.VNIR, h.line(), h.encoder(), h.time(), h.pixels(), vnirBands,
                 vnir, vnirFlags);
         return new StitchedPair(v, h.with(stitched, stitchedFlags), shared);
     }

@@ -8,23 +8,29 @@ import java.util.Arrays;
 
 /**
  * One calibrated line from a line-scan camera: {@code pixels} spectra of {@code bands} reflectance
- * values, stored pixel by pixel (band-interleaved-by-pixel, index {@code pixel * bands + band}).
+ * values, stored pixel by pixel (band-interleaved-by-pixel, index {@code pixel * bands + band}). Immutable: the
+ * constructors copy the arrays in and the accessors copy them out; {@link #owning} takes arrays built for the line
+ * without copying them.
  *
- * @param scanId          the tray scan this line belongs to
- * @param camera          which camera took it
- * @param lineIndex       0-based position of the line within the scan
- * @param encoderMicrons  belt encoder position that triggered the line, micrometres
- * @param acquiredAt      when the frame was exposed
- * @param pixels          spatial pixels across the belt
- * @param bands           spectral bands
- * @param reflectance     reflectance (unitless, nominally 0-1; noise can take it slightly outside),
- *                        copied in and out
- * @param pixelFlags      {@link PixelFlags} per pixel, copied in and out; an empty array means no pixel is flagged
+ * <p>Its parts: {@code scanId} the tray scan this line belongs to; {@code camera} which camera took it;
+ * {@code lineIndex} 0-based position of the line within the scan; {@code encoderMicrons} belt encoder position that
+ * triggered the line, micrometres; {@code acquiredAt} when the frame was exposed; {@code pixels} spatial pixels across
+ * the belt; {@code bands} spectral bands; {@code reflectance} reflectance (unitless, nominally 0-1; noise can take it
+ * slightly outside), finite; {@code pixelFlags} {@link PixelFlags} per pixel, an empty array when no pixel is flagged.
  */
-public record Scanline(String scanId, SensorKind camera, long lineIndex, long encoderMicrons, Instant acquiredAt,
-                       int pixels, int bands, float[] reflectance, byte[] pixelFlags) implements ScanEvent {
+public final class Scanline implements ScanEvent {
 
     private static final byte[] NO_FLAGS = new byte[0];
+
+    private final String scanId;
+    private final SensorKind camera;
+    private final long lineIndex;
+    private final long encoderMicrons;
+    private final Instant acquiredAt;
+    private final int pixels;
+    private final int bands;
+    private final float[] reflectance;
+    private final byte[] pixelFlags;
 
     /** A line with no pixel flagged. */
     public Scanline(String scanId, SensorKind camera, long lineIndex, long encoderMicrons, Instant acquiredAt,
@@ -32,7 +38,25 @@ public record Scanline(String scanId, SensorKind camera, long lineIndex, long en
         this(scanId, camera, lineIndex, encoderMicrons, acquiredAt, pixels, bands, reflectance, NO_FLAGS);
     }
 
-    public Scanline {
+    /** A line of copies of {@code reflectance} and {@code pixelFlags} (one per pixel, or empty for none flagged). */
+    public Scanline(String scanId, SensorKind camera, long lineIndex, long encoderMicrons, Instant acquiredAt,
+                    int pixels, int bands, float[] reflectance, byte[] pixelFlags) {
+        this(scanId, camera, lineIndex, encoderMicrons, acquiredAt, pixels, bands, reflectance, pixelFlags, true);
+    }
+
+    /**
+     * A line holding {@code reflectance} and {@code pixelFlags} themselves, not copies: for a stage that built the arrays
+     * for this line alone and lets go of them (calibration, stitching, decoding), so a full-rate line is not copied on
+     * the scanning thread. Checked as the constructor checks.
+     */
+    public static Scanline owning(String scanId, SensorKind camera, long lineIndex, long encoderMicrons,
+                                  Instant acquiredAt, int pixels, int bands, float[] reflectance, byte[] pixelFlags) {
+        return new Scanline(scanId, camera, lineIndex, encoderMicrons, acquiredAt, pixels, bands, reflectance,
+                pixelFlags, false);
+    }
+
+    private Scanline(String scanId, SensorKind camera, long lineIndex, long encoderMicrons, Instant acquiredAt,
+                     int pixels, int bands, float[] reflectance, byte[] pixelFlags, boolean copy) {
         Checks.identifier("scan id", scanId);
         Checks.notNull("camera", camera);
         Checks.nonNegative("line index", lineIndex);
@@ -44,27 +68,63 @@ public record Scanline(String scanId, SensorKind camera, long lineIndex, long en
             throw new IllegalArgumentException("scanline " + scanId + "/" + lineIndex + " has " + reflectance.length
                     + " values, expected pixels x bands = " + pixels + " x " + bands);
         }
-        reflectance = reflectance.clone();
         Checks.notNull("pixel flags", pixelFlags);
         if (pixelFlags.length != 0 && pixelFlags.length != pixels) {
             throw new IllegalArgumentException("scanline " + scanId + "/" + lineIndex + " has " + pixelFlags.length
                     + " pixel flags, expected none or one per pixel (" + pixels + ")");
         }
-        pixelFlags = allZero(pixelFlags) ? NO_FLAGS : pixelFlags.clone();
         for (int i = 0; i < reflectance.length; i++) {
             if (!Float.isFinite(reflectance[i])) {
                 throw new IllegalArgumentException("scanline " + scanId + "/" + lineIndex + " has a non-finite value "
                         + reflectance[i] + " at pixel " + i / bands + ", band " + i % bands);
             }
         }
+        this.scanId = scanId;
+        this.camera = camera;
+        this.lineIndex = lineIndex;
+        this.encoderMicrons = encoderMicrons;
+        this.acquiredAt = acquiredAt;
+        this.pixels = pixels;
+        this.bands = bands;
+        this.reflectance = copy ? reflectance.clone() : reflectance;
+        this.pixelFlags = allZero(pixelFlags) ? NO_FLAGS : copy ? pixelFlags.clone() : pixelFlags;
     }
 
     @Override
+    public String scanId() {
+        return scanId;
+    }
+
+    public SensorKind camera() {
+        return camera;
+    }
+
+    public long lineIndex() {
+        return lineIndex;
+    }
+
+    public long encoderMicrons() {
+        return encoderMicrons;
+    }
+
+    public Instant acquiredAt() {
+        return acquiredAt;
+    }
+
+    public int pixels() {
+        return pixels;
+    }
+
+    public int bands() {
+        return bands;
+    }
+
+    /** A copy of the values. */
     public float[] reflectance() {
         return reflectance.clone();
     }
 
-    @Override
+    /** A copy of the flags: one per pixel, or empty when no pixel is flagged. */
     public byte[] pixelFlags() {
         return pixelFlags.length == 0 ? NO_FLAGS : pixelFlags.clone();
     }

@@ -52,4 +52,24 @@ class ScanlineTest {
         assertEquals(12.5, g.yMm(1_012_500), 1e-12);
         assertEquals(1_012_500, g.encoderMicronsAt(12.5));
     }
+
+    @Test
+    void constructorCopies_owningTakesTheArrays_bothCheckAlike() {
+        float[] r = {0.1f, 0.2f, 0.3f, 0.4f};
+        byte[] f = {0, PixelFlags.SATURATED};
+        Scanline copied = new Scanline("s", SensorKind.SWIR, 0, 0, T, 2, 2, r, f);
+        Scanline owning = Scanline.owning("s", SensorKind.SWIR, 0, 0, T, 2, 2, r, f);
+        assertEquals(copied, owning);
+        r[3] = 0.9f;
+        f[1] = 0;
+        assertEquals(0.4f, copied.value(1, 1));
+        assertEquals(PixelFlags.SATURATED, copied.flags(1));
+        assertEquals(0.9f, owning.value(1, 1)); // the caller let go of the arrays: owning reads them as they are
+        r[3] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Scanline.owning("s", SensorKind.SWIR, 4, 0, T, 2, 2, r, new byte[0]));
+        assertEquals("scanline s/4 has a non-finite value NaN at pixel 1, band 1", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Scanline.owning("s", SensorKind.SWIR, 0, 0, T, 2, 3, r,
+                new byte[0]));
+    }
 }
