@@ -20,7 +20,8 @@ public enum LineEncoding {
     /** float32 reflectance, exactly as calibrated (scan-event type 2, or 7 with pixel flags). */
     FLOAT32,
     /**
-     * The compact codec (type 8, {@code CompactReflectance}): quantised to 2^-13 reflectance, predicted, entropy coded;
+     * The compact codec (type 8, or 10 for a VNIR line and its stitched line as one pair; {@code CompactReflectance}):
+     * quantised to 2^-13 reflectance, predicted, entropy coded;
      * about 3.4 times smaller than FLOAT32 on simulated full-size lines (docs/scanline-codec.md).
      */
     COMPACT;

@@ -152,7 +152,8 @@ public final class LineStitcher {
         release(true, settled);
     }
 
-    private static Settled only(Consumer<Scanline> sink) {
+    /** Hands {@code sink} the stitched lines only. */
+    static Settled only(Consumer<Scanline> sink) {
         return new Settled() {
             @Override
             public void stitched(Scanline vnir, Scanline stitched) {

@@ -54,21 +54,13 @@ public final class StitchingSink implements ScanEventSink {
         }
     };
     /** Passes each stitched line on; the VNIR lines went on when they came. */
-    private final LineStitcher.Settled separately = new LineStitcher.Settled() {
-        @Override
-        public void stitched(Scanline vnir, Scanline stitched) {
-            delegate.publish(stitched);
-        }
-
-        @Override
-        public void alone(Scanline vnir) {
-        }
-    };
+    private final LineStitcher.Settled separately;
 
     /** @param delegate where the scan's events, and the stitched lines, go on to */
     public StitchingSink(ScanEventSink delegate, StitchSettings settings) {
         this.delegate = delegate;
         this.settings = settings;
+        this.separately = LineStitcher.only(delegate::publish);
     }
 
     /** {@code delegate} wrapped in stitching when {@code settings} is present, else {@code delegate} itself. */
