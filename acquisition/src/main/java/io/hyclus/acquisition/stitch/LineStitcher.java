@@ -99,8 +99,9 @@ public final class LineStitcher {
     }
 
     /**
-     * How many leading bands of a stitched line are its VNIR line's bands copied bit for bit: all VNIR bands below the
-     * overlap on the native grid, 0 on a resampled one.
+     * How many leading bands of a stitched line are its VNIR line's bands copied bit for bit: on the native grid every
+     * VNIR band below the junction; on a uniform grid the bands it copies from VNIR band 0 on, 0 when its first band is
+     * not VNIR band 0.
      */
     public int sharedBands() {
         return join.sharedVnirBands();

@@ -39,7 +39,8 @@ import java.util.Map;
  * camera frame ({@link RawFrameCodec}: a scan's dark, white and line frames as raw counts, with a CRC-32C), 10 compact
  * stitched pair ({@link #encodeCompact} of a {@link StitchedPair}: the stitched line's fields, the VNIR line's band
  * count and the bands the two share, the VNIR and the stitched pixel flags as byte arrays, the stitched reflectance as
- * a {@link CompactReflectance} payload, then one of the VNIR line's unshared bands, empty when it has none).
+ * a {@link CompactReflectance} payload, then a second payload holding the VNIR line's unshared bands, empty when it
+ * has none).
  */
 public final class ScanEventCodec {
     static final int MAGIC = 0x4859434C;
