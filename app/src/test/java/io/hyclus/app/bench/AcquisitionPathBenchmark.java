@@ -70,9 +70,10 @@ import java.util.stream.Stream;
  * published as well.
  *
  * <p>Prints one JSON line per run: lines/s per camera, the real-time factor (achieved ÷ required line rate, the lower of
- * the two cameras), input MB/s (16-bit counts), bytes on the topics, process CPU (cores), and where the CPU went per
- * thread group. Then the raw producer ceiling: the same record bytes sent by a bare producer as fast as it goes. Not a
- * test: figures only.
+ * the two cameras; the run's time ends when every record is acknowledged, so it includes the drain), input MB/s (16-bit
+ * counts), how far the scanner thread fell behind a frame's due time at most, the drain (last frame through the scanner
+ * thread → every record acknowledged), process CPU (cores), and where the CPU went per thread group. Then the raw
+ * producer ceiling: the same record bytes sent by a bare producer as fast as it goes. Not a test: figures only.
  *
  * <p>Usage: {@code bench/acquisition.sh [SECONDS] [ENCODER_THREADS] [paced|unpaced] [raw-frames|no-raw-frames]
  * [stitch|no-stitch]}: the
@@ -150,6 +151,7 @@ public final class AcquisitionPathBenchmark {
                 r.started.provenance());
         long t0;
         long t1;
+        long framesDone;
         long processCpu1;
         Map<String, Long> cpuAfter;
         ScanEvent[] firstStitched = new ScanEvent[1];
@@ -222,6 +224,7 @@ public final class AcquisitionPathBenchmark {
             Map<SensorKind, Long> published = new EnumMap<>(SensorKind.class);
             published.put(SensorKind.VNIR, done[0]);
             published.put(SensorKind.SWIR, done[1]);
+            framesDone = System.nanoTime(); // the last frame is through the scanner thread
             sink.publish(new ScanCompleted(scanId, published, Instant.now(), List.of()));
             sink.flush();
             t1 = System.nanoTime();
@@ -243,9 +246,10 @@ public final class AcquisitionPathBenchmark {
         double rtf = Math.min(vnirRate / VNIR_HZ, swirRate / SWIR_HZ);
         System.out.printf(Locale.ROOT, "{\"run\":\"%s\",\"seconds\":%.2f,\"encoder_threads\":%d,\"vnir_lines_s\":%.1f,"
                         + "\"swir_lines_s\":%.1f,\"real_time_factor\":%.3f,\"counts_mb_s\":%.1f,\"max_behind_ms\":%.1f,"
-                        + "\"process_cpu_cores\":%.2f,\"scanner_thread_ms_per_line_pair\":{\"raw_frame\":%.3f,"
+                        + "\"drain_ms\":%.1f,\"process_cpu_cores\":%.2f,\"scanner_thread_ms_per_line_pair\":{\"raw_frame\":%.3f,"
                         + "\"calibrate\":%.3f,\"publish\":%.3f},\"cpu_cores_by_thread\":{%s},\"mem_free_mb_at_start\":%d}%n",
-                label, wall, encoderThreads, vnirRate, swirRate, rtf, countsBytes / 1e6 / wall, maxBehindNs / 1e6, cores,
+                label, wall, encoderThreads, vnirRate, swirRate, rtf, countsBytes / 1e6 / wall, maxBehindNs / 1e6,
+                (t1 - framesDone) / 1e6, cores,
                 rawNs / 1e6 / done[0], calibrateNs / 1e6 / done[0], publishNs / 1e6 / done[0], groups, memFreeMb);
         // the records as the topics got them, for the ceiling: what this configuration sends per VNIR and per SWIR line
         List<Sent> records = new ArrayList<>();

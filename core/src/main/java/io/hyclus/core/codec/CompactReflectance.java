@@ -49,31 +49,31 @@ public final class CompactReflectance {
     private static final int HEADER = 14;
     /** The bits of {@code (float) MAX_ABS}: a float's magnitude is beyond it exactly when its bits without the sign are. */
     private static final int MAX_ABS_BITS = Float.floatToRawIntBits((float) MAX_ABS);
+    /** 2^23, above |MAX_ABS / STEP| (8,192,000): added before the cast so that truncation rounds down. */
+    private static final int ROUNDING_OFFSET = 1 << 23;
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private CompactReflectance() {
     }
 
-    /** Where the encoder reads a line from: one pixel's {@code bands} values at a time, copied into {@code dst}. */
-    @FunctionalInterface
-    interface Pixels {
-        void copyPixel(int pixel, float[] dst, int offset);
-    }
-
     /** Encodes {@code pixels x bands} values; throws {@link CodecException} for a value beyond ±{@link #MAX_ABS}. */
     static byte[] encode(float[] r, int pixels, int bands, String what) {
-        return encode((p, dst, offset) -> System.arraycopy(r, p * bands, dst, offset, bands), pixels, bands, what);
+        return encode(r, bands, 0, pixels, bands, what);
     }
 
     /**
-     * Encodes a line read pixel by pixel from {@code source} (a scanline's own {@code copyPixel}: no copy of the whole
-     * line); throws {@link CodecException} for a value beyond ±{@link #MAX_ABS}.
+     * Encodes bands {@code [from, from + bands)} of each of {@code pixels} pixels laid out {@code stride} values apart in
+     * {@code r} (a scanline's own array, read where it is: no copy of the line); throws {@link CodecException} for a
+     * value beyond ±{@link #MAX_ABS}.
      */
-    static byte[] encode(Pixels source, int pixels, int bands, String what) {
+    static byte[] encode(float[] r, int stride, int from, int pixels, int bands, String what) {
+        if (from < 0 || bands > stride - from || (long) pixels * stride > r.length) {
+            throw new IllegalArgumentException(what + ": bands " + from + "+" + bands + " of " + pixels + " pixels of "
+                    + stride + " values do not fit " + r.length + " values");
+        }
         Scratch s = SCRATCH.get();
         s.size(bands);
-        float[] f = s.spectrum;
         // a row and its neighbours get arrays of their own so that every array in the residual loop is read at [b]:
         // C2 (JDK 17) vectorises that loop then, not when it reads one array at four offsets
         int[] x = s.neighbours[0]; // q[p][b]
@@ -82,11 +82,10 @@ public final class CompactReflectance {
         int[] d = s.neighbours[3]; // q[p-1][b-1]
         int[] u = s.row;
         int[] q = s.values(pixels * bands);
-        // quantised first, pixel by pixel from the source (a reused buffer, not a copy of the line); the rows are then
-        // copied out of q with their neighbours (measured: faster than quantising row by row inside the coding loop)
+        // quantised first, straight from the line's array; the rows are then copied out of q with their neighbours
+        // (measured: faster than quantising row by row inside the coding loop)
         for (int p = 0; p < pixels; p++) {
-            source.copyPixel(p, f, 0);
-            quantise(f, q, p * bands, bands, p, what);
+            quantise(r, p * stride + from, q, p * bands, bands, p, what);
         }
         int n = pixels * bands;
         int[] us = s.residuals(n);
@@ -106,6 +105,7 @@ public final class CompactReflectance {
             System.arraycopy(u, 0, us, row, bands);
         }
         int blocks = blocks(n);
+        // room for the widest stream (32 bits a value) and its checksum; packEight's longs stay within it too
         byte[] buf = s.buffer(HEADER + blocks + 4 * n + 8);
         int end = pack(us, n, buf, HEADER, blocks);
         int streamLength = end - HEADER;
@@ -125,7 +125,8 @@ public final class CompactReflectance {
     /**
      * Version 2's entropy stage: the {@code n} residuals in blocks of {@value #BLOCK}, one width byte per block first
      * (the bits of the block's largest value), then each block's values at that width, most significant bit first,
-     * each block starting on a byte. Returns the end of the stream.
+     * each block starting on a byte. Returns the end of the stream. A full block of width {@code w <= 16} is packed as
+     * two halves of exactly {@code w} bytes each, a long at a time ({@link #packEight}); other blocks value by value.
      */
     private static int pack(int[] us, int n, byte[] buf, int start, int blocks) {
         int pos = start + blocks;
@@ -138,24 +139,65 @@ public final class CompactReflectance {
             }
             int w = 32 - Integer.numberOfLeadingZeros(or);
             buf[start + blk] = (byte) w;
-            long acc = 0;
-            int bits = 0;
-            for (int i = 0; i < count; i++) {
-                acc = acc << w | (us[s + i] & 0xFFFFFFFFL); // at most 31 + 32 bits held
-                bits += w;
-                if (bits >= 32) {
-                    bits -= 32;
-                    INT_BE.set(buf, pos, (int) (acc >>> bits));
-                    pos += 4;
-                }
+            if (w == 0) {
+                continue;
             }
-            while (bits >= 8) {
-                bits -= 8;
-                buf[pos++] = (byte) (acc >>> bits);
+            if (count == BLOCK && w <= 16) {
+                pos = packEight(us, s, w, buf, pos);
+                pos = packEight(us, s + 8, w, buf, pos);
+            } else {
+                pos = packEach(us, s, count, w, buf, pos);
             }
-            if (bits > 0) {
-                buf[pos++] = (byte) (acc << (8 - bits));
+        }
+        return pos;
+    }
+
+    /**
+     * Eight values of at most {@code w} (1-16) bits from {@code us[s]}: 8w bits, exactly {@code w} bytes at {@code pos},
+     * most significant bit first. Writes whole longs (8 or 16 bytes, zeros past the {@code w}), which the next write or
+     * the checksum overwrites: {@link #encode}'s buffer has room for them. Returns {@code pos + w}.
+     */
+    private static int packEight(int[] us, int s, int w, byte[] buf, int pos) {
+        if (w <= 8) {
+            long all = 0;
+            for (int i = 0; i < 8; i++) {
+                all = all << w | us[s + i];
             }
+            LONG_BE.set(buf, pos, all << (64 - 8 * w));
+            return pos + w;
+        }
+        long first = 0;
+        long second = 0;
+        for (int i = 0; i < 4; i++) {
+            first = first << w | us[s + i];
+            second = second << w | us[s + 4 + i];
+        }
+        int half = 4 * w; // bits in each of first and second: 36-64
+        int spill = 2 * half - 64; // bits of second that do not fit the first long: 8-64
+        LONG_BE.set(buf, pos, half == 64 ? first : first << (64 - half) | second >>> spill);
+        LONG_BE.set(buf, pos + 8, second << (64 - spill));
+        return pos + w;
+    }
+
+    /** {@code count} values of {@code w} bits from {@code us[s]} at {@code pos}, most significant bit first. */
+    private static int packEach(int[] us, int s, int count, int w, byte[] buf, int pos) {
+        long acc = 0;
+        int bits = 0;
+        for (int i = 0; i < count; i++) {
+            acc = acc << w | (us[s + i] & 0xFFFFFFFFL); // at most 31 + 32 bits held
+            bits += w;
+            if (bits >= 32) {
+                bits -= 32;
+                INT_BE.set(buf, pos, (int) (acc >>> bits));
+                pos += 4;
+            }
+        }
+        while (bits >= 8) {
+            bits -= 8;
+            buf[pos++] = (byte) (acc >>> bits);
+        }
+        if (bits > 0) {
+            buf[pos++] = (byte) (acc << (8 - bits));
         }
         return pos;
     }
@@ -296,21 +338,22 @@ public final class CompactReflectance {
     }
 
     /**
-     * {@code q = round(r / STEP)} for pixel {@code pixel}'s values; throws {@link CodecException} naming the first value
-     * beyond +/-{@link #MAX_ABS} (or not a number). The range test rides along without a branch: a float's magnitude
-     * bits compare as integers, and NaN's are above every finite value's.
+     * {@code q = round(r / STEP)} (half up, as {@link Math#round}) for one pixel's {@code bands} values from
+     * {@code r[from]}; throws {@link CodecException} naming the first value beyond +/-{@link #MAX_ABS} (or not a number).
+     * The range test rides along without a branch: a float's magnitude bits compare as integers, and NaN's are above
+     * every finite value's. The rounding is exact in double: {@code v * 2^13 + 0.5} needs at most 38 bits, and with
+     * {@link #ROUNDING_OFFSET} added it is positive for every value in range, so the cast's truncation is its floor.
      */
-    private static void quantise(float[] r, int[] q, int offset, int bands, int pixel, String what) {
+    private static void quantise(float[] r, int from, int[] q, int offset, int bands, int pixel, String what) {
         int beyond = 0;
         for (int b = 0; b < bands; b++) {
-            float v = r[b];
+            float v = r[from + b];
             beyond |= MAX_ABS_BITS - (Float.floatToRawIntBits(v) & 0x7FFFFFFF); // negative when |v| > MAX_ABS or NaN
-            // v * 2^13 + 0.5 is exact in double for every float in range, so floor gives Math.round's value, faster
-            q[offset + b] = (int) Math.floor(v * (double) (1 << STEP_BITS) + 0.5);
+            q[offset + b] = (int) (v * (double) (1 << STEP_BITS) + (ROUNDING_OFFSET + 0.5)) - ROUNDING_OFFSET;
         }
         if (beyond < 0) {
             for (int b = 0; b < bands; b++) {
-                float v = r[b];
+                float v = r[from + b];
                 if (!(Math.abs(v) <= MAX_ABS)) {
                     throw new CodecException(what + ": value " + v + " at pixel " + pixel + ", band " + b
                             + " is beyond the compact codec's range of +/-" + MAX_ABS);
@@ -370,14 +413,12 @@ public final class CompactReflectance {
         private int[] values = new int[0];
         private int[] residuals = new int[0];
         private byte[] buf = new byte[64];
-        /** One pixel's values, its quantised row and neighbours, and its residuals: sized by {@link #size}. */
-        private float[] spectrum = new float[0];
+        /** One quantised row and its neighbours, and its residuals: sized by {@link #size}. */
         private int[][] neighbours = new int[4][0];
         private int[] row = new int[0];
 
         void size(int bands) {
             if (row.length < bands) {
-                spectrum = new float[bands];
                 neighbours = new int[4][bands];
                 row = new int[bands];
             }

@@ -175,7 +175,7 @@ public final class ScanEventCodec {
             return encode(event);
         }
         String what = "scanline " + l.scanId() + "/" + l.lineIndex();
-        byte[] payload = CompactReflectance.encode(l::copyPixel, l.pixels(), l.bands(), what);
+        byte[] payload = l.readValues(r -> CompactReflectance.encode(r, l.pixels(), l.bands(), what));
         Writer w = start(96 + l.scanId().length() + payload.length + l.pixels(), COMPACT_LINE);
         head(w, l);
         w.bytes(l.pixelFlags()).bytes(payload);
@@ -189,9 +189,9 @@ public final class ScanEventCodec {
         int shared = p.sharedBands();
         int rest = v.bands() - shared;
         String what = "stitched pair " + s.scanId() + "/" + s.lineIndex();
-        byte[] stitched = CompactReflectance.encode(s::copyPixel, s.pixels(), s.bands(), what);
-        byte[] vnirRest = rest == 0 ? new byte[0] : CompactReflectance.encode(
-                (px, dst, offset) -> v.copyBands(px, shared, rest, dst, offset), v.pixels(), rest, what + " (VNIR)");
+        byte[] stitched = s.readValues(r -> CompactReflectance.encode(r, s.pixels(), s.bands(), what));
+        byte[] vnirRest = rest == 0 ? new byte[0] : v.readValues(
+                r -> CompactReflectance.encode(r, v.bands(), shared, v.pixels(), rest, what + " (VNIR)"));
         Writer w = start(128 + s.scanId().length() + stitched.length + vnirRest.length + 2 * s.pixels(), COMPACT_PAIR);
         head(w, s);
         w.i32(v.bands()).i32(shared).bytes(v.pixelFlags()).bytes(s.pixelFlags()).bytes(stitched).bytes(vnirRest);

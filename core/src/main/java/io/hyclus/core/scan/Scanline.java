@@ -5,12 +5,13 @@ import io.hyclus.core.spectral.SensorKind;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * One calibrated line from a line-scan camera: {@code pixels} spectra of {@code bands} reflectance
  * values, stored pixel by pixel (band-interleaved-by-pixel, index {@code pixel * bands + band}). Immutable: the
  * constructors copy the arrays in and the accessors copy them out; {@link #owning} takes arrays built for the line
- * without copying them.
+ * without copying them, and {@link #readValues} lends the values to a reader that must leave them as they are.
  *
  * <p>Its parts: {@code scanId} the tray scan this line belongs to; {@code camera} which camera took it;
  * {@code lineIndex} 0-based position of the line within the scan; {@code encoderMicrons} belt encoder position that
@@ -150,6 +151,15 @@ public final class Scanline implements ScanEvent {
 
     public float value(int pixel, int band) {
         return reflectance[pixel * bands + band];
+    }
+
+    /**
+     * What {@code reader} makes of the line's values read where they are: the line's own array, pixel by pixel
+     * ({@code pixel * bands + band}), lent for the call, not copied. For a stage that reads every value once at full line
+     * rate (the compact codec); {@code reader} must neither change the array nor keep it.
+     */
+    public <T> T readValues(Function<float[], T> reader) {
+        return reader.apply(reflectance);
     }
 
     /** Copies the spectrum of one pixel into {@code dst} at {@code offset}. */

@@ -184,4 +184,94 @@ class CompactReflectanceTest {
         assertEquals("t/0@12: compact line version 3, this build reads 1 and 2",
                 assertThrows(CodecException.class, () -> CompactReflectance.decode(v3, 2, 3, "t/0@12")).getMessage());
     }
+    /** The version-2 stream as the format defines it, value by value and bit by bit: the reference for the packer. */
+    private static byte[] referenceStream(int[] mapped) {
+        int blocks = (mapped.length + 15) / 16;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int[] widths = new int[blocks];
+        for (int blk = 0; blk < blocks; blk++) {
+            int max = 0;
+            for (int i = blk * 16; i < Math.min(mapped.length, blk * 16 + 16); i++) {
+                max = Math.max(max, 32 - Integer.numberOfLeadingZeros(mapped[i]));
+            }
+            widths[blk] = max;
+            out.write(max);
+        }
+        for (int blk = 0; blk < blocks; blk++) {
+            int acc = 0;
+            int bits = 0;
+            for (int i = blk * 16; i < Math.min(mapped.length, blk * 16 + 16); i++) {
+                for (int bit = widths[blk] - 1; bit >= 0; bit--) {
+                    acc = acc << 1 | (mapped[i] >>> bit & 1);
+                    if (++bits == 8) {
+                        out.write(acc);
+                        acc = 0;
+                        bits = 0;
+                    }
+                }
+            }
+            if (bits > 0) {
+                out.write(acc << (8 - bits));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void versionTwo_everyWidthAndBlockLength_packsAsTheFormatSays() {
+        // one pixel predicts each band from the one before: block k of residuals spans about k + 1 bits, 0 to 25
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int bands : new int[] {16 * 27, 16 * 27 + 5, 9, 1}) {
+            float[] r = new float[bands];
+            int[] q = new int[bands];
+            for (int b = 0; b < bands; b++) {
+                int k = b / 16;
+                int amplitude = k == 0 ? 0 : 1 << Math.min(k - 1, 22);
+                r[b] = (float) ((rng.nextInt(2 * amplitude + 1) - amplitude) * CompactReflectance.STEP * 0.98);
+                q[b] = (int) Math.round(r[b] / CompactReflectance.STEP);
+            }
+            int[] mapped = new int[bands];
+            for (int b = 0; b < bands; b++) {
+                int e = q[b] - (b == 0 ? 0 : q[b - 1]);
+                mapped[b] = (e << 1) ^ (e >> 31);
+            }
+            byte[] payload = CompactReflectance.encode(r, 1, bands, "x");
+            assertArrayEquals(referenceStream(mapped), streamOf(payload), bands + " bands");
+            float[] back = CompactReflectance.decode(payload, 1, bands, "x");
+            for (int b = 0; b < bands; b++) {
+                assertEquals(q[b] * CompactReflectance.STEP, back[b], 1e-9, "band " + b);
+            }
+        }
+    }
+
+    @Test
+    void quantisation_roundsHalfUp_asMathRound_acrossTheWholeRange() {
+        double step = CompactReflectance.STEP;
+        float[] r = {(float) (2.5 * step), (float) (-2.5 * step), (float) (0.5 * step), (float) (-0.5 * step),
+            (float) (-1.5 * step), 1000f, -1000f, 999.99994f, -999.99994f, 0.3f, -0.3f, 1e-30f, -1e-30f, 0f, -0f};
+        float[] back = CompactReflectance.decode(CompactReflectance.encode(r, 1, r.length, "x"), 1, r.length, "x");
+        for (int i = 0; i < r.length; i++) {
+            long q = Math.round(r[i] * (double) (1 << CompactReflectance.STEP_BITS));
+            assertEquals((float) (q * step), back[i], "value " + r[i]);
+        }
+        assertEquals((float) (3 * step), back[0]);
+        assertEquals((float) (-2 * step), back[1]);
+    }
+
+    @Test
+    void bandsOfAWiderLine_encodeAsTheSameBandsCopiedOut() {
+        Scanline l = line(50, 40, 5);
+        float[] all = l.reflectance();
+        float[] part = new float[50 * 13];
+        for (int p = 0; p < 50; p++) {
+            System.arraycopy(all, p * 40 + 27, part, p * 13, 13);
+        }
+        assertArrayEquals(CompactReflectance.encode(part, 50, 13, "x"), CompactReflectance.encode(all, 40, 27, 50, 13,
+                "x"));
+        assertArrayEquals(CompactReflectance.encode(all, 50, 40, "x"), l.readValues(v -> CompactReflectance.encode(v,
+                50, 40, "x")));
+        assertEquals("x: bands 30+13 of 50 pixels of 40 values do not fit 2000 values",
+                assertThrows(IllegalArgumentException.class, () -> CompactReflectance.encode(all, 40, 30, 50, 13, "x"))
+                        .getMessage());
+    }
 }
