@@ -130,8 +130,7 @@ public final class KafkaRawFramePublisher implements RawFrameTap, ScanEventSink,
 
     private void send(RawFrame frame, RawFrameRole role, long index) {
         rethrow();
-        ScanRawFrame f = ScanRawFrame.wrapping(scanId, frame.cameraId(), frame.kind(), role, index, frame.sequence(),
-                frame.time(), frame.encoderMicrons(), frame.pixels(), frame.bands(), frame.counts());
+        ScanRawFrame f = frame.inScan(scanId, role, index); // the frame's counts, not a copy
         byte[] value = RawFrameCodec.encode(f);
         int size = value.length + scanId.getBytes(StandardCharsets.UTF_8).length + RECORD_FRAMING_BYTES;
         if (size > maxRecordBytes) {

@@ -1,6 +1,8 @@
 package io.hyclus.hardware.camera;
 
 import io.hyclus.core.Checks;
+import io.hyclus.core.scan.RawFrameRole;
+import io.hyclus.core.scan.ScanRawFrame;
 import io.hyclus.core.spectral.SensorKind;
 
 import java.time.Instant;
@@ -41,6 +43,16 @@ public record RawFrame(String cameraId, SensorKind kind, long sequence, Instant 
     public static RawFrame wrapping(String cameraId, SensorKind kind, long sequence, Instant time, long encoderMicrons,
                                     int pixels, int bands, short[] counts) {
         return new RawFrame(cameraId, kind, sequence, time, encoderMicrons, pixels, bands, counts);
+    }
+
+    /**
+     * This frame as raw frame {@code index} of scan {@code scanId} in {@code role}, sharing its counts rather than
+     * copying them (neither changes them): how a scan publishes its frames at line rate without a copy on the
+     * scanning thread.
+     */
+    public ScanRawFrame inScan(String scanId, RawFrameRole role, long index) {
+        return ScanRawFrame.wrapping(scanId, cameraId, kind, role, index, sequence, time, encoderMicrons, pixels, bands,
+                counts);
     }
 
     /** A copy of the counts. */
