@@ -341,8 +341,9 @@ public final class CompactReflectance {
      * {@code q = round(r / STEP)} (half up, as {@link Math#round}) for one pixel's {@code bands} values from
      * {@code r[from]}; throws {@link CodecException} naming the first value beyond +/-{@link #MAX_ABS} (or not a number).
      * The range test rides along without a branch: a float's magnitude bits compare as integers, and NaN's are above
-     * every finite value's. The rounding is exact in double: {@code v * 2^13 + 0.5} needs at most 38 bits, and with
-     * {@link #ROUNDING_OFFSET} added it is positive for every value in range, so the cast's truncation is its floor.
+     * every finite value's. With {@link #ROUNDING_OFFSET} added the sum is positive for every value in range, so the
+     * cast's truncation is its floor; and the double sum differs from the exact one by at most 2^-30, while a float's
+     * {@code v * 2^13 + 0.5} is an integer or at least 2^-25 from one, so it floors to {@code Math.round}'s value.
      */
     private static void quantise(float[] r, int from, int[] q, int offset, int bands, int pixel, String what) {
         int beyond = 0;

@@ -184,6 +184,7 @@ class CompactReflectanceTest {
         assertEquals("t/0@12: compact line version 3, this build reads 1 and 2",
                 assertThrows(CodecException.class, () -> CompactReflectance.decode(v3, 2, 3, "t/0@12")).getMessage());
     }
+
     /** The version-2 stream as the format defines it, value by value and bit by bit: the reference for the packer. */
     private static byte[] referenceStream(int[] mapped) {
         int blocks = (mapped.length + 15) / 16;
@@ -256,6 +257,20 @@ class CompactReflectanceTest {
         }
         assertEquals((float) (3 * step), back[0]);
         assertEquals((float) (-2 * step), back[1]);
+
+        // any magnitude from 1e-30 to 1000, either sign, and exact ties k + 1/2 steps
+        SplittableRandom rng = new SplittableRandom(3);
+        float[] many = new float[20_000];
+        for (int i = 0; i < many.length; i++) {
+            double v = i % 2 == 0 ? Math.pow(10, rng.nextDouble(-30, 3)) : (rng.nextInt(8_192_000) + 0.5) * step;
+            many[i] = (float) Math.min(1000, rng.nextBoolean() ? v : -v);
+        }
+        float[] manyBack = CompactReflectance.decode(CompactReflectance.encode(many, 1, many.length, "x"), 1,
+                many.length, "x");
+        for (int i = 0; i < many.length; i++) {
+            long q = Math.round(many[i] * (double) (1 << CompactReflectance.STEP_BITS));
+            assertEquals((float) (q * step), manyBack[i], "value " + many[i]);
+        }
     }
 
     @Test
