@@ -168,17 +168,6 @@ public final class Scanline implements ScanEvent {
     }
 
     /**
-     * Copies bands {@code [fromBand, fromBand + count)} of one pixel into {@code dst} at {@code offset}.
-     */
-    public void copyBands(int pixel, int fromBand, int count, float[] dst, int offset) {
-        Checks.nonNegative("first band", fromBand);
-        if (fromBand + count > bands) {
-            throw new IndexOutOfBoundsException("bands " + fromBand + "+" + count + " of a " + bands + "-band line");
-        }
-        System.arraycopy(reflectance, pixel * bands + fromBand, dst, offset, count);
-    }
-
-    /**
      * The first pixel whose leading {@code count} bands are not the same floats in {@code other} (same pixel count), or
      * -1 when none differs.
      */
