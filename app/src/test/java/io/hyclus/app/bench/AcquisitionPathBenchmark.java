@@ -72,7 +72,10 @@ import java.util.stream.Stream;
  * <p>Prints one JSON line per run: lines/s per camera, the real-time factor (achieved ÷ required line rate, the lower of
  * the two cameras; the run's time ends when every record is acknowledged, so it includes the drain), input MB/s (16-bit
  * counts), how far the scanner thread fell behind a frame's due time at most, the drain (last frame through the scanner
- * thread → every record acknowledged), process CPU (cores), and where the CPU went per thread group. Then the raw
+ * thread → every record acknowledged), process CPU (cores), where the CPU went per thread group, the JVM's uptime when
+ * the run began and how far behind it fell at most in each 5 s. A run of {@value #STEADY_RUN_S} s or more also reports
+ * its steady part from {@value #STEADY_FROM_S} s on: the real-time factor of the lines due from then, charged from their
+ * first due time to the last acknowledgement, and the most it fell behind there. Then the raw
  * producer ceiling: the same record bytes sent by a bare producer as fast as it goes. Not a test: figures only.
  *
  * <p>Usage: {@code bench/acquisition.sh [SECONDS] [ENCODER_THREADS] [paced|unpaced] [raw-frames|no-raw-frames]
@@ -87,6 +90,13 @@ public final class AcquisitionPathBenchmark {
 
     static final double VNIR_HZ = 330;
     static final double SWIR_HZ = 450;
+    /**
+     * Runs of at least this many seconds also report their steady part, from {@link #STEADY_FROM_S} on: in the first
+     * ~40 s of a JVM the JIT compilers still take 0.15–0.2 of the 2 cores and the Kafka client's hot methods still run
+     * in C1's profiled code (docs/benchmarks.md), which a scanner process pays once, not per tray.
+     */
+    static final double STEADY_RUN_S = 40;
+    static final double STEADY_FROM_S = 30;
     /** Belt speed the stitched run's encoder positions follow, µm/s. */
     static final double BELT_UM_PER_S = 100_000;
 
@@ -145,6 +155,12 @@ public final class AcquisitionPathBenchmark {
         long rawNs = 0;
         long publishNs = 0;
         long maxBehindNs = 0;
+        // how far behind, at most, per 5 s of the run (by due time), and the counts when the steady part begins
+        long[] behindBy5s = new long[(int) Math.ceil(seconds / 5)];
+        long steadyFromNs = seconds >= STEADY_RUN_S ? (long) (STEADY_FROM_S * 1e9) : Long.MAX_VALUE;
+        long[] doneAtSteady = null;
+        long steadyMaxBehindNs = 0;
+        double uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
         long countsBytes = 0;
         String scanId = "bench-" + label;
         ScanStarted started = new ScanStarted(scanId, r.started.tray(), r.started.cameras(), r.started.startedAt(),
@@ -192,11 +208,19 @@ public final class AcquisitionPathBenchmark {
                 if (due >= end) {
                     break;
                 }
+                if (doneAtSteady == null && due - t0 >= steadyFromNs) { // every line due before is through the scanner
+                    doneAtSteady = done.clone();
+                }
                 long now = System.nanoTime();
                 if (paced && now < due) {
                     LockSupport.parkNanos(due - now);
                 } else {
                     maxBehindNs = Math.max(maxBehindNs, now - due);
+                    int w = (int) Math.min(behindBy5s.length - 1, (due - t0) / 5_000_000_000L);
+                    behindBy5s[w] = Math.max(behindBy5s[w], now - due);
+                    if (doneAtSteady != null) {
+                        steadyMaxBehindNs = Math.max(steadyMaxBehindNs, now - due);
+                    }
                 }
                 SensorKind k = kinds[c];
                 List<RawFrame> frames = r.frames.get(k);
@@ -244,13 +268,27 @@ public final class AcquisitionPathBenchmark {
         double vnirRate = done[0] / wall;
         double swirRate = done[1] / wall;
         double rtf = Math.min(vnirRate / VNIR_HZ, swirRate / SWIR_HZ);
+        StringBuilder timeline = new StringBuilder(String.format(Locale.ROOT,
+                ",\"jvm_uptime_at_start_s\":%.1f,\"max_behind_ms_by_5s\":[", uptimeAtStart));
+        for (int w = 0; w < behindBy5s.length; w++) {
+            timeline.append(w == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.0f", behindBy5s[w] / 1e6));
+        }
+        timeline.append(']');
+        if (doneAtSteady != null) { // charged from the steady part's first due time to the last acknowledgement
+            double steadyWall = (t1 - t0 - steadyFromNs) / 1e9;
+            double steadyRtf = Math.min((done[0] - doneAtSteady[0]) / steadyWall / VNIR_HZ,
+                    (done[1] - doneAtSteady[1]) / steadyWall / SWIR_HZ);
+            timeline.append(String.format(Locale.ROOT,
+                    ",\"steady_from_s\":%.0f,\"steady_real_time_factor\":%.3f,\"steady_max_behind_ms\":%.1f",
+                    STEADY_FROM_S, steadyRtf, steadyMaxBehindNs / 1e6));
+        }
         System.out.printf(Locale.ROOT, "{\"run\":\"%s\",\"seconds\":%.2f,\"encoder_threads\":%d,\"vnir_lines_s\":%.1f,"
                         + "\"swir_lines_s\":%.1f,\"real_time_factor\":%.3f,\"counts_mb_s\":%.1f,\"max_behind_ms\":%.1f,"
                         + "\"drain_ms\":%.1f,\"process_cpu_cores\":%.2f,\"scanner_thread_ms_per_line_pair\":{\"raw_frame\":%.3f,"
-                        + "\"calibrate\":%.3f,\"publish\":%.3f},\"cpu_cores_by_thread\":{%s},\"mem_free_mb_at_start\":%d}%n",
+                        + "\"calibrate\":%.3f,\"publish\":%.3f},\"cpu_cores_by_thread\":{%s},\"mem_free_mb_at_start\":%d%s}%n",
                 label, wall, encoderThreads, vnirRate, swirRate, rtf, countsBytes / 1e6 / wall, maxBehindNs / 1e6,
                 (t1 - framesDone) / 1e6, cores,
-                rawNs / 1e6 / done[0], calibrateNs / 1e6 / done[0], publishNs / 1e6 / done[0], groups, memFreeMb);
+                rawNs / 1e6 / done[0], calibrateNs / 1e6 / done[0], publishNs / 1e6 / done[0], groups, memFreeMb, timeline);
         // the records as the topics got them, for the ceiling: what this configuration sends per VNIR and per SWIR line
         List<Sent> records = new ArrayList<>();
         double[] rates = {VNIR_HZ, SWIR_HZ};
