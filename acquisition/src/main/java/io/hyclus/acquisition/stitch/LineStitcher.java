@@ -3,6 +3,7 @@ package io.hyclus.acquisition.stitch;
 import io.hyclus.core.scan.CameraSetup;
 import io.hyclus.core.scan.PixelFlags;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchSource;
 import io.hyclus.core.spectral.Sensor;
 import io.hyclus.core.spectral.SensorKind;
 
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
  * dropped ({@link #dropped()}). At most {@value #MAX_BUFFERED} lines of either camera are held: beyond that the oldest
  * waiting VNIR line is settled as at the scan's end, and the oldest SWIR line is forgotten. Every weight and index is
  * computed once, in the constructor; nothing is allocated per pixel, and per line only a copy of each SWIR line's values
- * and the stitched line itself. Not thread-safe: one per scan.
+ * and the stitched line itself, and when {@link #factored()} its {@link StitchSource}'s tail values and gains. Not
+ * thread-safe: one per scan.
  */
 public final class LineStitcher {
     /** The stitched line stream's sensor id. */
@@ -50,6 +52,13 @@ public final class LineStitcher {
     /** One SWIR pixel's spectrum, copied out for {@link #swirAt}. */
     private final float[] sPixel;
     private final int outValues;
+    /** The SWIR band the stitched tail starts on when the tail is factored ({@link #factored()}), else -1. */
+    private final int tailFrom;
+    private final int tailBands;
+    /** The across-track taps as a {@link StitchSource} holds them: the same arrays for every line of the scan. */
+    private final int[] tapStart;
+    private final int[] tapSource;
+    private final float[] tapWeight;
     private long lastVnirEncoder = Long.MIN_VALUE;
     private long emitted;
     private long dropped;
@@ -57,8 +66,11 @@ public final class LineStitcher {
 
     /** What becomes of each VNIR line the stitcher takes, told in the order the lines came. */
     public interface Settled {
-        /** {@code vnir} was stitched: {@code stitched} is its stitched line. */
-        void stitched(Scanline vnir, Scanline stitched);
+        /**
+         * {@code vnir} was stitched: {@code stitched} is its stitched line, made from {@code source} when the grid lets
+         * the SWIR tail be factored ({@link #factored()}), else {@code source} is null.
+         */
+        void stitched(Scanline vnir, Scanline stitched, StitchSource source);
 
         /** {@code vnir} gets no stitched line: no SWIR line within the edge tolerance, or its position went back. */
         void alone(Scanline vnir);
@@ -69,6 +81,11 @@ public final class LineStitcher {
     }
 
     public LineStitcher(CameraSetup vnir, CameraSetup swir, StitchSettings settings) {
+        this(vnir, swir, settings, true);
+    }
+
+    /** @param factor false: join every band as on a grid that cannot be factored (for tests comparing the two) */
+    LineStitcher(CameraSetup vnir, CameraSetup swir, StitchSettings settings, boolean factor) {
         if (vnir.sensor().kind() != SensorKind.VNIR || swir.sensor().kind() != SensorKind.SWIR) {
             throw new IllegalArgumentException("stitching needs a VNIR and a SWIR camera, got " + vnir.sensor().kind()
                     + " and " + swir.sensor().kind());
@@ -87,6 +104,27 @@ public final class LineStitcher {
         this.sSpectrum = new float[swirBands];
         this.sPixel = new float[swirBands];
         this.outValues = vnir.sensor().pixels() * join.output().bands();
+        this.tailFrom = factor && join.sharedVnirBands() == vnir.sensor().bands() ? join.swirTailFrom() : -1;
+        this.tailBands = join.output().bands() - vnir.sensor().bands();
+        int pixels = vnir.sensor().pixels();
+        this.tapStart = new int[pixels + 1];
+        for (int p = 0; p < pixels; p++) {
+            tapStart[p + 1] = across.end(p);
+        }
+        this.tapSource = new int[tapStart[pixels]];
+        this.tapWeight = new float[tapSource.length];
+        for (int t = 0; t < tapSource.length; t++) {
+            tapSource[t] = across.sourcePixel(t);
+            tapWeight[t] = across.weight(t);
+        }
+    }
+
+    /**
+     * True when every stitched line is its VNIR line followed by SWIR bands scaled by a gain (the native grid, nothing
+     * cross-faded): then each stitched line comes with its {@link StitchSource}, and its tail is what the source gives.
+     */
+    public boolean factored() {
+        return tailFrom >= 0;
     }
 
     /** The stitched stream's camera: sensor {@value #SENSOR_ID} with the output grid, on the VNIR's geometry. */
@@ -157,7 +195,7 @@ public final class LineStitcher {
     static Settled only(Consumer<Scanline> sink) {
         return new Settled() {
             @Override
-            public void stitched(Scanline vnir, Scanline stitched) {
+            public void stitched(Scanline vnir, Scanline stitched, StitchSource source) {
                 sink.accept(stitched);
             }
 
@@ -221,11 +259,11 @@ public final class LineStitcher {
         if (lower != null && upper != null) {
             long span = upper.encoderMicrons() - lower.encoderMicrons();
             double alpha = span == 0 ? 0 : (double) (e - lower.encoderMicrons()) / span;
-            sink.stitched(v, stitch(v, lower, upper, (float) alpha));
+            stitch(v, lower, upper, (float) alpha, sink);
         } else {
             SwirLine only = lower != null ? lower : upper;
             if (only != null && Math.abs(only.encoderMicrons() - e) <= settings.edgeToleranceMicrons()) {
-                sink.stitched(v, stitch(v, only, only, 0f));
+                stitch(v, only, only, 0f, sink);
             } else {
                 dropped++;
                 sink.alone(v);
@@ -234,7 +272,7 @@ public final class LineStitcher {
         return true;
     }
 
-    private Scanline stitch(Scanline v, SwirLine lower, SwirLine upper, float alpha) {
+    private void stitch(Scanline v, SwirLine lower, SwirLine upper, float alpha, Settled sink) {
         float[] swirValues = lower.values();
         if (alpha > 0) {
             float[] a = lower.values();
@@ -251,6 +289,7 @@ public final class LineStitcher {
         for (int p = 0; p < flags.length; p++) {
             v.copyPixel(p, vLine, p * vBands);
         }
+        float[] gains = factored() ? new float[flags.length] : null;
         for (int p = 0; p < flags.length; p++) {
             float[] s = sSpectrum;
             int sOffset = 0;
@@ -262,12 +301,28 @@ public final class LineStitcher {
             }
             double vj = join.vnirAtJunction(vLine, p * vBands);
             double sj = join.swirAtJunction(s, sOffset);
-            join.join(vLine, p * vBands, s, sOffset, gain(vj, sj), out, p * outBands);
+            float g = gain(vj, sj);
+            if (gains != null) { // the VNIR bands here, the tail from the source below
+                gains[p] = g;
+                System.arraycopy(vLine, p * vBands, out, p * outBands, vBands);
+            } else {
+                join.join(vLine, p * vBands, s, sOffset, g, out, p * outBands);
+            }
             flags[p] = flagsOf(p, v, lower, alpha > 0 ? upper : null);
         }
+        StitchSource source = null;
+        if (gains != null) {
+            int swirPixels = swirValues.length / swirBands;
+            float[] tail = new float[swirPixels * tailBands]; // the source's own: lines are encoded on other threads
+            for (int j = 0; j < swirPixels; j++) {
+                System.arraycopy(swirValues, j * swirBands + tailFrom, tail, j * tailBands, tailBands);
+            }
+            source = new StitchSource(swirPixels, tailBands, tail, gains, tapStart, tapSource, tapWeight);
+            source.tail(out, outBands, vBands);
+        }
         emitted++;
-        return Scanline.owning(v.scanId(), SensorKind.STITCHED, v.lineIndex(), v.encoderMicrons(), v.acquiredAt(),
-                flags.length, outBands, out, flags);
+        sink.stitched(v, Scanline.owning(v.scanId(), SensorKind.STITCHED, v.lineIndex(), v.encoderMicrons(),
+                v.acquiredAt(), flags.length, outBands, out, flags), source);
     }
 
     /** The SWIR spectrum under VNIR pixel {@code p}: its overlapping SWIR pixels weighted by overlap. */

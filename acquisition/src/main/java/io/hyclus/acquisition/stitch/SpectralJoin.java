@@ -91,6 +91,16 @@ final class SpectralJoin {
         return runs.length > 0 && runs[0] == VNIR_COPY && runs[1] == 0 && vIndex[0] == 0 ? runs[2] : 0;
     }
 
+    /**
+     * The SWIR band the output's tail starts on when the output is exactly its leading VNIR bands copied from band 0
+     * followed by consecutive SWIR bands scaled by the gain (the native grid, nothing cross-faded); -1 otherwise.
+     */
+    int swirTailFrom() {
+        boolean twoRuns = runs.length == 6 && runs[0] == VNIR_COPY && runs[1] == 0 && vIndex[0] == 0
+                && runs[3] == SWIR_SCALED && runs[4] == runs[2] && runs[5] == output.bands();
+        return twoRuns ? sIndex[runs[4]] : -1;
+    }
+
     /** VNIR's straight-line fit over the match window at the junction (NaN when no VNIR band lies in the window). */
     double vnirAtJunction(float[] v, int vOffset) {
         return dot(vMatch, v, vOffset + vMatchFrom);

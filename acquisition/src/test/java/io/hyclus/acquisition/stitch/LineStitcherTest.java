@@ -3,6 +3,7 @@ package io.hyclus.acquisition.stitch;
 import io.hyclus.core.scan.CameraSetup;
 import io.hyclus.core.scan.PixelFlags;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchSource;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.spectral.WavelengthGrid;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,71 @@ class LineStitcherTest {
         assertEquals(0, st.flags(12));
         assertEquals(PixelFlags.NOT_COVERED, st.flags(13));
         assertEquals(PixelFlags.NOT_COVERED, st.flags(13) & PixelFlags.NOT_COVERED);
+    }
+
+    /** Every stitched line of a scan with offset footprints (one- and two-tap pixels), gains and interpolated SWIR. */
+    private static List<Object[]> settledLines(LineStitcher s, CameraSetup vnir, CameraSetup swir) {
+        List<Object[]> out = new ArrayList<>();
+        LineStitcher.Settled keep = new LineStitcher.Settled() {
+            @Override
+            public void stitched(Scanline v, Scanline stitched, StitchSource source) {
+                out.add(new Object[] {stitched, source});
+            }
+
+            @Override
+            public void alone(Scanline v) {
+            }
+        };
+        for (int i = 0; i < 12; i++) {
+            int line = i;
+            s.accept(line(swir, i, 1000L * i, (p, nm) -> (0.15 + 0.01 * p + 0.003 * line) * (1 + 1e-4 * nm)), keep);
+            s.accept(line(vnir, i, 1000L * i + 370, (p, nm) -> 0.2 + 0.02 * p + 1e-4 * nm + 0.001 * line), keep);
+        }
+        s.finish(keep);
+        return out;
+    }
+
+    @Test
+    void nativeGrid_factored_tailIsWhatItsSourceGives_bitForBitTheJoinedLine() {
+        CameraSetup vnir = camera(SensorKind.VNIR, VNIR_GRID, 14, 0.5, 1.0);
+        CameraSetup swir = camera(SensorKind.SWIR, SWIR_GRID, 4, 2.0, 3.0);
+        LineStitcher factored = new LineStitcher(vnir, swir, StitchSettings.defaults());
+        LineStitcher joined = new LineStitcher(vnir, swir, StitchSettings.defaults(), false);
+        assertTrue(factored.factored());
+        assertTrue(!joined.factored());
+        List<Object[]> a = settledLines(factored, vnir, swir);
+        List<Object[]> b = settledLines(joined, vnir, swir);
+        assertEquals(12, a.size());
+        assertEquals(a.size(), b.size());
+        int twoTaps = 0;
+        for (int i = 0; i < a.size(); i++) {
+            Scanline fl = (Scanline) a.get(i)[0];
+            Scanline jl = (Scanline) b.get(i)[0];
+            StitchSource src = (StitchSource) a.get(i)[1];
+            assertEquals(null, b.get(i)[1]);
+            assertEquals(jl, fl, "line " + i + ": the factored stitcher's line is the joined one, bit for bit");
+            assertEquals(4, src.swirPixels());
+            assertEquals(fl.bands() - vnir.sensor().bands(), src.bands());
+            float[] tail = new float[fl.pixels() * fl.bands()];
+            src.tail(tail, fl.bands(), vnir.sensor().bands());
+            for (int p = 0; p < fl.pixels(); p++) {
+                for (int k = vnir.sensor().bands(); k < fl.bands(); k++) {
+                    assertEquals(Float.floatToIntBits(fl.value(p, k)), Float.floatToIntBits(tail[p * fl.bands() + k]),
+                            "line " + i + " pixel " + p + " band " + k);
+                }
+                twoTaps += src.tapStart()[p + 1] - src.tapStart()[p] > 1 ? 1 : 0;
+            }
+            assertTrue(src.gains()[5] != 1f, "a gain was matched: " + src.gains()[5]);
+        }
+        assertTrue(twoTaps >= 12 * 3, twoTaps + " two-tap pixels");
+    }
+
+    @Test
+    void uniformGrid_notFactored_noSource() {
+        StitchSettings grid5 = StitchSettings.defaults().withUniformStep(5);
+        LineStitcher s = new LineStitcher(VNIR, SWIR, grid5);
+        assertTrue(!s.factored());
+        assertTrue(settledLines(s, VNIR, SWIR).stream().allMatch(o -> o[1] == null));
     }
 
     @Test

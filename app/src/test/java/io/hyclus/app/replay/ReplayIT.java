@@ -55,7 +55,8 @@ class ReplayIT {
     private static final int STARTED = 1;
     private static final int COMPLETED = 3;
     private static final int COMPACT_LINE = 8;
-    private static final int COMPACT_PAIR = 10;
+    /** A stitched pair on the native grid: factored (type 11; type 10 is a pair on a grid that cannot be factored). */
+    private static final int COMPACT_PAIR = 11;
     @TempDir
     Path dir;
 
@@ -104,7 +105,7 @@ class ReplayIT {
             Map<Integer, Integer> replayed = eventTypes(broker.bootstrapServers(),
                     TopicNames.replay("k1").name(HyclusTopics.SCAN_EVENTS), scanId);
             assertTrue(live.getOrDefault(COMPACT_LINE, 0) > 0, "compact lines on the live topic: " + live);
-            // SWIR lines alone (8), each VNIR line with its stitched line as one pair (10; docs/stitching.md)
+            // SWIR lines alone (8), each VNIR line with its stitched line as one factored pair (11; docs/stitching.md)
             assertTrue(live.getOrDefault(COMPACT_PAIR, 0) > 0, "stitched pairs on the live topic: " + live);
             assertEquals(Map.of(STARTED, 1, COMPACT_LINE, live.get(COMPACT_LINE), COMPACT_PAIR, live.get(COMPACT_PAIR),
                     COMPLETED, 1), live, "scan-event types on the live topic: no float32 line (2 or 7)");

@@ -7,6 +7,7 @@ import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
+import io.hyclus.core.scan.StitchSource;
 import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.Sensor;
 import io.hyclus.core.spectral.SensorKind;
@@ -40,7 +41,12 @@ import java.util.Map;
  * stitched pair ({@link #encodeCompact} of a {@link StitchedPair}: the stitched line's fields, the VNIR line's band
  * count and the bands the two share, the VNIR and the stitched pixel flags as byte arrays, the stitched reflectance as
  * a {@link CompactReflectance} payload, then a second payload holding the VNIR line's unshared bands, empty when it
- * has none).
+ * has none), 11 compact factored stitched pair ({@link #encodeCompact} of a {@link StitchedPair} with a
+ * {@link StitchSource}: the stitched line's fields, the VNIR line's band count (all of them shared), the VNIR and the
+ * stitched pixel flags as byte arrays, the VNIR reflectance as a {@link CompactReflectance} payload, then the source:
+ * SWIR pixels and tail bands (ints), the SWIR values as a {@link CompactReflectance} payload, the gains (float32
+ * array), each stitched pixel's tap count (byte array), the taps' SWIR pixels (uint16 array) and weights (float32
+ * array); the stitched line's tail is computed from the decoded source by {@link StitchSource#tail}).
  */
 public final class ScanEventCodec {
     static final int MAGIC = 0x4859434C;
@@ -52,6 +58,7 @@ public final class ScanEventCodec {
     private static final int FLAGGED_LINE = 7;
     private static final int COMPACT_LINE = 8;
     private static final int COMPACT_PAIR = 10;
+    private static final int COMPACT_FACTORED_PAIR = 11;
 
     private ScanEventCodec() {
     }
@@ -85,10 +92,11 @@ public final class ScanEventCodec {
                 case FLAGGED_LINE -> decodeLine(r, true);
                 case COMPACT_LINE -> decodeCompactLine(r);
                 case COMPACT_PAIR -> decodeCompactPair(r);
+                case COMPACT_FACTORED_PAIR -> decodeFactoredPair(r);
                 case COMPLETED -> decodeCompleted(r);
                 default -> throw new CodecException(where + ": unknown scan event type " + type
                         + " (expected 1 start, 2 line, 3 completed, 7 flagged line, 8 compact line, 10 compact stitched"
-                        + " pair)");
+                        + " pair, 11 compact factored stitched pair)");
             };
             r.end();
             return e;
@@ -184,6 +192,9 @@ public final class ScanEventCodec {
 
     /** A stitched pair (type 10): the stitched line whole, of the VNIR line its flags and the bands not shared. */
     private static byte[] encodeCompactPair(StitchedPair p) {
+        if (p.source() != null) {
+            return encodeFactoredPair(p);
+        }
         Scanline v = p.vnir();
         Scanline s = p.stitched();
         int shared = p.sharedBands();
@@ -195,6 +206,41 @@ public final class ScanEventCodec {
         Writer w = start(128 + s.scanId().length() + stitched.length + vnirRest.length + 2 * s.pixels(), COMPACT_PAIR);
         head(w, s);
         w.i32(v.bands()).i32(shared).bytes(v.pixelFlags()).bytes(s.pixelFlags()).bytes(stitched).bytes(vnirRest);
+        return w.toBytes();
+    }
+
+    /** A stitched pair with its stitch source (type 11): the VNIR line whole, then the source of the stitched tail. */
+    private static byte[] encodeFactoredPair(StitchedPair p) {
+        Scanline v = p.vnir();
+        Scanline s = p.stitched();
+        StitchSource src = p.source();
+        if (src.swirPixels() > 0xFFFF) {
+            throw new IllegalArgumentException("the stitch source of pair " + s.scanId() + "/" + s.lineIndex() + " has "
+                    + src.swirPixels() + " SWIR pixels, more than a factored pair holds (65535)");
+        }
+        String what = "stitched pair " + s.scanId() + "/" + s.lineIndex();
+        byte[] vnir = v.readValues(r -> CompactReflectance.encode(r, v.pixels(), v.bands(), what + " (VNIR)"));
+        byte[] swir = CompactReflectance.encode(src.swir(), src.swirPixels(), src.bands(), what + " (SWIR source)");
+        int[] start = src.tapStart();
+        byte[] counts = new byte[src.pixels()];
+        for (int i = 0; i < counts.length; i++) {
+            int n = start[i + 1] - start[i];
+            if (n > 255) {
+                throw new IllegalArgumentException(what + ": stitched pixel " + i + " has " + n + " taps, more than a"
+                        + " factored pair holds (255)");
+            }
+            counts[i] = (byte) n;
+        }
+        short[] taps = new short[src.sourcePixel().length];
+        for (int t = 0; t < taps.length; t++) {
+            taps[t] = (short) src.sourcePixel()[t];
+        }
+        Writer w = start(160 + s.scanId().length() + vnir.length + swir.length + 2 * s.pixels() + 5 * src.pixels()
+                + 6 * taps.length, COMPACT_FACTORED_PAIR);
+        head(w, s);
+        w.i32(v.bands()).bytes(v.pixelFlags()).bytes(s.pixelFlags()).bytes(vnir);
+        w.i32(src.swirPixels()).i32(src.bands()).bytes(swir).f32s(src.gains()).bytes(counts).u16s(taps)
+                .f32s(src.weight());
         return w.toBytes();
     }
 
@@ -260,6 +306,52 @@ public final class ScanEventCodec {
         Scanline v = Scanline.owning(h.scanId(), SensorKind.VNIR, h.line(), h.encoder(), h.time(), h.pixels(), vnirBands,
                 vnir, vnirFlags);
         return new StitchedPair(v, h.with(stitched, stitchedFlags), shared);
+    }
+
+    private static StitchedPair decodeFactoredPair(Reader r) {
+        LineHead h = LineHead.read(r);
+        int vnirBands = r.i32();
+        String where = r.where() + " (factored stitched pair of scan " + h.scanId() + " line " + h.line() + ")";
+        if (h.camera() != SensorKind.STITCHED || h.pixels() <= 0 || vnirBands <= 0 || h.bands() <= vnirBands
+                || (long) h.pixels() * h.bands() > Integer.MAX_VALUE / 4) {
+            throw new CodecException(where + ": claims a " + h.camera() + " line of " + h.pixels() + " pixels x "
+                    + h.bands() + " bands with a VNIR line of " + vnirBands + " bands");
+        }
+        byte[] vnirFlags = r.bytes();
+        byte[] stitchedFlags = r.bytes();
+        float[] vnir = CompactReflectance.decode(r.bytes(), h.pixels(), vnirBands, where + " (VNIR)");
+        int swirPixels = r.i32();
+        int tailBands = r.i32();
+        if (swirPixels <= 0 || swirPixels > 0xFFFF || tailBands != h.bands() - vnirBands) {
+            throw new CodecException(where + ": claims a stitch source of " + swirPixels + " SWIR pixels x " + tailBands
+                    + " bands for the " + (h.bands() - vnirBands) + " bands after the VNIR's");
+        }
+        float[] swir = CompactReflectance.decode(r.bytes(), swirPixels, tailBands, where + " (SWIR source)");
+        float[] gains = r.f32s();
+        byte[] counts = r.bytes();
+        short[] taps = r.u16s();
+        float[] weights = r.f32s();
+        if (gains.length != h.pixels() || counts.length != h.pixels()) {
+            throw new CodecException(where + ": " + gains.length + " gains and " + counts.length + " tap counts for "
+                    + h.pixels() + " pixels");
+        }
+        int[] start = new int[h.pixels() + 1];
+        for (int i = 0; i < counts.length; i++) {
+            start[i + 1] = start[i] + (counts[i] & 0xFF);
+        }
+        int[] sourcePixel = new int[taps.length];
+        for (int t = 0; t < taps.length; t++) {
+            sourcePixel[t] = taps[t] & 0xFFFF;
+        }
+        StitchSource source = new StitchSource(swirPixels, tailBands, swir, gains, start, sourcePixel, weights);
+        float[] stitched = new float[h.pixels() * h.bands()];
+        for (int p = 0; p < h.pixels(); p++) {
+            System.arraycopy(vnir, p * vnirBands, stitched, p * h.bands(), vnirBands);
+        }
+        source.tail(stitched, h.bands(), vnirBands);
+        Scanline v = Scanline.owning(h.scanId(), SensorKind.VNIR, h.line(), h.encoder(), h.time(), h.pixels(), vnirBands,
+                vnir, vnirFlags);
+        return new StitchedPair(v, h.with(stitched, stitchedFlags), vnirBands, source);
     }
 
     private static Scanline decodeLine(Reader r, boolean flagged) {

@@ -15,8 +15,17 @@ import java.util.List;
  * @param vnir        the VNIR camera's calibrated line
  * @param stitched    the stitched line made from it: same scan, line index, encoder position, time and pixels
  * @param sharedBands how many leading bands of every pixel the two lines hold bit for bit alike, 1 to the VNIR's bands
+ * @param source      the stitched line's SWIR tail in the stitcher's terms, or null: when given, every VNIR band is
+ *                    shared and the stitched line's other bands are what the source gives, so the compact codec can
+ *                    send the source instead (docs/stitching.md, "Published factored"); checked on the first, middle
+ *                    and last pixels
  */
-public record StitchedPair(Scanline vnir, Scanline stitched, int sharedBands) implements ScanEvent {
+public record StitchedPair(Scanline vnir, Scanline stitched, int sharedBands, StitchSource source) implements ScanEvent {
+
+    /** A pair without a stitch source. */
+    public StitchedPair(Scanline vnir, Scanline stitched, int sharedBands) {
+        this(vnir, stitched, sharedBands, null);
+    }
 
     public StitchedPair {
         Checks.notNull("VNIR line", vnir);
@@ -46,6 +55,28 @@ public record StitchedPair(Scanline vnir, Scanline stitched, int sharedBands) im
             throw new IllegalArgumentException(what + ": pixel " + p + ", band " + b + " is " + vnir.value(p, b)
                     + " in the VNIR line but " + stitched.value(p, b) + " in the stitched line, within the "
                     + sharedBands + " bands said to be shared");
+        }
+        if (source != null) {
+            checkSource(what, vnir, stitched, sharedBands, source);
+        }
+    }
+
+    private static void checkSource(String what, Scanline vnir, Scanline stitched, int shared, StitchSource source) {
+        if (shared != vnir.bands() || source.pixels() != stitched.pixels()
+                || source.bands() != stitched.bands() - shared) {
+            throw new IllegalArgumentException(what + ": a stitch source of " + source.pixels() + " pixels x "
+                    + source.bands() + " tail bands does not fit a stitched line of " + stitched.pixels() + " x "
+                    + stitched.bands() + " bands after " + shared + " shared of the VNIR's " + vnir.bands());
+        }
+        for (int p : new int[] {0, stitched.pixels() / 2, stitched.pixels() - 1}) {
+            float[] tail = source.pixelTail(p);
+            for (int b = 0; b < tail.length; b++) {
+                if (Float.floatToIntBits(tail[b]) != Float.floatToIntBits(stitched.value(p, shared + b))) {
+                    throw new IllegalArgumentException(what + ": pixel " + p + ", band " + (shared + b) + " is "
+                            + stitched.value(p, shared + b) + " in the stitched line but " + tail[b]
+                            + " from its stitch source");
+                }
+            }
         }
     }
 
