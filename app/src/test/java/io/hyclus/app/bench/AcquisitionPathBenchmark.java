@@ -21,7 +21,6 @@ import io.hyclus.core.codec.ScanEventCodec;
 import io.hyclus.core.scan.RawFrameRole;
 import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
-import io.hyclus.core.scan.ScanRawFrame;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.core.scan.StitchedPair;
@@ -301,10 +300,8 @@ public final class AcquisitionPathBenchmark {
                         ScanEventCodec.encodeCompact(r.calibration.get(k).apply(f, scanId, 0)), rates[c]));
             }
             if (rawFrames) {
-                ScanRawFrame frame = ScanRawFrame.wrapping(scanId, f.cameraId(), f.kind(), RawFrameRole.LINE, 0,
-                        f.sequence(), f.time(), f.encoderMicrons(), f.pixels(), f.bands(), f.counts());
-                records.add(new Sent(k + " raw frame", HyclusTopics.RAW_FRAMES.name(), RawFrameCodec.encode(frame),
-                        rates[c]));
+                records.add(new Sent(k + " raw frame", HyclusTopics.RAW_FRAMES.name(),
+                        RawFrameCodec.encode(f.inScan(scanId, RawFrameRole.LINE, 0)), rates[c]));
             }
         }
         if (stitch) {
