@@ -59,6 +59,12 @@ public final class LineStitcher {
     private final int[] tapStart;
     private final int[] tapSource;
     private final float[] tapWeight;
+    /**
+     * The SWIR bands a pixel across two SWIR pixels needs weighted here: all of them when joined; when factored only
+     * those the gain reads, as {@link StitchSource#tail} weights the tail's.
+     */
+    private final int weightFrom;
+    private final int weightTo;
     private long lastVnirEncoder = Long.MIN_VALUE;
     private long emitted;
     private long dropped;
@@ -106,6 +112,8 @@ public final class LineStitcher {
         this.outValues = vnir.sensor().pixels() * join.output().bands();
         this.tailFrom = factor && join.sharedVnirBands() == vnir.sensor().bands() ? join.swirTailFrom() : -1;
         this.tailBands = join.output().bands() - vnir.sensor().bands();
+        this.weightFrom = tailFrom >= 0 ? join.swirMatchFrom() : 0;
+        this.weightTo = tailFrom >= 0 ? join.swirMatchTo() : swirBands;
         int pixels = vnir.sensor().pixels();
         this.tapStart = new int[pixels + 1];
         for (int p = 0; p < pixels; p++) {
@@ -297,7 +305,7 @@ public final class LineStitcher {
                 s = swirValues; // inside one SWIR pixel: read its spectrum where it lies
                 sOffset = across.sourcePixel(across.start(p)) * swirBands;
             } else {
-                swirAt(p, swirValues);
+                swirAt(p, swirValues, weightFrom, weightTo);
             }
             double vj = join.vnirAtJunction(vLine, p * vBands);
             double sj = join.swirAtJunction(s, sOffset);
@@ -325,22 +333,25 @@ public final class LineStitcher {
                 v.acquiredAt(), flags.length, outBands, out, flags), source);
     }
 
-    /** The SWIR spectrum under VNIR pixel {@code p}: its overlapping SWIR pixels weighted by overlap. */
-    private void swirAt(int p, float[] swirValues) {
+    /**
+     * The SWIR spectrum under VNIR pixel {@code p}, bands {@code [bFrom, bTo)}: its overlapping SWIR pixels weighted by
+     * overlap.
+     */
+    private void swirAt(int p, float[] swirValues, int bFrom, int bTo) {
         int from = across.start(p);
         int to = across.end(p);
         // each SWIR pixel copied out first: with both arrays read at [b], C2 vectorises the loops (JDK 17 does not when
         // one float[] is read at an offset and another written)
         float[] src = sPixel;
-        System.arraycopy(swirValues, across.sourcePixel(from) * swirBands, src, 0, swirBands);
+        System.arraycopy(swirValues, across.sourcePixel(from) * swirBands + bFrom, src, bFrom, bTo - bFrom);
         float w = across.weight(from);
-        for (int b = 0; b < swirBands; b++) {
+        for (int b = bFrom; b < bTo; b++) {
             sSpectrum[b] = w * src[b];
         }
         for (int t = from + 1; t < to; t++) {
-            System.arraycopy(swirValues, across.sourcePixel(t) * swirBands, src, 0, swirBands);
+            System.arraycopy(swirValues, across.sourcePixel(t) * swirBands + bFrom, src, bFrom, bTo - bFrom);
             w = across.weight(t);
-            for (int b = 0; b < swirBands; b++) {
+            for (int b = bFrom; b < bTo; b++) {
                 sSpectrum[b] += w * src[b];
             }
         }

@@ -110,6 +110,16 @@ final class SpectralJoin {
         return dot(sMatch, s, sOffset + sMatchFrom);
     }
 
+    /** The first SWIR band {@link #swirAtJunction} reads. */
+    int swirMatchFrom() {
+        return sMatchFrom;
+    }
+
+    /** The SWIR band after the last one {@link #swirAtJunction} reads. */
+    int swirMatchTo() {
+        return sMatchFrom + sMatch.length;
+    }
+
     /**
      * Writes the joined spectrum of one pixel into {@code out} at {@code offset}: its VNIR spectrum is {@code v} from
      * {@code vOffset}, its SWIR spectrum {@code s} from {@code sOffset}.
