@@ -4,6 +4,7 @@ import io.hyclus.core.scan.CameraSetup;
 import io.hyclus.core.scan.PixelFlags;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.core.scan.StitchSource;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.Sensor;
 import io.hyclus.core.spectral.SensorKind;
 
@@ -28,8 +29,8 @@ import java.util.function.Consumer;
  * dropped ({@link #dropped()}). At most {@value #MAX_BUFFERED} lines of either camera are held: beyond that the oldest
  * waiting VNIR line is settled as at the scan's end, and the oldest SWIR line is forgotten. Every weight and index is
  * computed once, in the constructor; nothing is allocated per pixel, and per line only a copy of each SWIR line's values
- * and the stitched line itself, and when {@link #factored()} its {@link StitchSource}'s tail values and gains. Not
- * thread-safe: one per scan.
+ * and the stitched line itself; when {@link #factored()} not the stitched line but its {@link StitchSource}'s tail values
+ * and gains, in a {@link StitchedPair#factored} pair that builds the line if asked for. Not thread-safe: one per scan.
  */
 public final class LineStitcher {
     /** The stitched line stream's sensor id. */
@@ -73,10 +74,19 @@ public final class LineStitcher {
     /** What becomes of each VNIR line the stitcher takes, told in the order the lines came. */
     public interface Settled {
         /**
-         * {@code vnir} was stitched: {@code stitched} is its stitched line, made from {@code source} when the grid lets
-         * the SWIR tail be factored ({@link #factored()}), else {@code source} is null.
+         * {@code vnir} was stitched: {@code stitched} is its stitched line, with {@code source} when it was made from one
+         * (the default {@link #factored}), else null.
          */
         void stitched(Scanline vnir, Scanline stitched, StitchSource source);
+
+        /**
+         * {@code pair.vnir()} was stitched on a grid that lets the SWIR tail be factored ({@link #factored()}): the pair
+         * holds the line's {@link StitchSource} and builds its stitched line only when asked for. By default the line
+         * is built and handed to {@link #stitched}.
+         */
+        default void factored(StitchedPair pair) {
+            stitched(pair.vnir(), pair.stitched(), pair.source());
+        }
 
         /** {@code vnir} gets no stitched line: no SWIR line within the edge tolerance, or its position went back. */
         void alone(Scanline vnir);
@@ -292,12 +302,13 @@ public final class LineStitcher {
         }
         int outBands = join.output().bands();
         int vBands = v.bands();
-        float[] out = new float[outValues]; // the line's own: it takes them uncopied
+        float[] gains = factored() ? new float[v.pixels()] : null;
+        // factored: the stitched line is built only if asked for (StitchedPair.factored), so no values of its own here
+        float[] out = gains == null ? new float[outValues] : null; // the line's own: it takes them uncopied
         byte[] flags = new byte[v.pixels()];
         for (int p = 0; p < flags.length; p++) {
             v.copyPixel(p, vLine, p * vBands);
         }
-        float[] gains = factored() ? new float[flags.length] : null;
         for (int p = 0; p < flags.length; p++) {
             float[] s = sSpectrum;
             int sOffset = 0;
@@ -310,27 +321,26 @@ public final class LineStitcher {
             double vj = join.vnirAtJunction(vLine, p * vBands);
             double sj = join.swirAtJunction(s, sOffset);
             float g = gain(vj, sj);
-            if (gains != null) { // the VNIR bands here, the tail from the source below
+            if (gains != null) { // the stitched values are the VNIR's and the source's tail
                 gains[p] = g;
-                System.arraycopy(vLine, p * vBands, out, p * outBands, vBands);
             } else {
                 join.join(vLine, p * vBands, s, sOffset, g, out, p * outBands);
             }
             flags[p] = flagsOf(p, v, lower, alpha > 0 ? upper : null);
         }
-        StitchSource source = null;
+        emitted++;
         if (gains != null) {
             int swirPixels = swirValues.length / swirBands;
             float[] tail = new float[swirPixels * tailBands]; // the source's own: lines are encoded on other threads
             for (int j = 0; j < swirPixels; j++) {
                 System.arraycopy(swirValues, j * swirBands + tailFrom, tail, j * tailBands, tailBands);
             }
-            source = new StitchSource(swirPixels, tailBands, tail, gains, tapStart, tapSource, tapWeight);
-            source.tail(out, outBands, vBands);
+            sink.factored(StitchedPair.factored(v, flags,
+                    new StitchSource(swirPixels, tailBands, tail, gains, tapStart, tapSource, tapWeight)));
+            return;
         }
-        emitted++;
         sink.stitched(v, Scanline.owning(v.scanId(), SensorKind.STITCHED, v.lineIndex(), v.encoderMicrons(),
-                v.acquiredAt(), flags.length, outBands, out, flags), source);
+                v.acquiredAt(), flags.length, outBands, out, flags), null);
     }
 
     /**

@@ -50,6 +50,11 @@ public final class StitchingSink implements ScanEventSink {
         }
 
         @Override
+        public void factored(StitchedPair pair) { // as it is: its stitched line is built only if a consumer asks
+            delegate.publish(pair);
+        }
+
+        @Override
         public void alone(Scanline vnir) {
             delegate.publish(vnir);
         }

@@ -4,6 +4,7 @@ import io.hyclus.core.scan.CameraSetup;
 import io.hyclus.core.scan.PixelFlags;
 import io.hyclus.core.scan.Scanline;
 import io.hyclus.core.scan.StitchSource;
+import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.SensorKind;
 import io.hyclus.core.spectral.WavelengthGrid;
 import org.junit.jupiter.api.Test;
@@ -199,7 +200,12 @@ class LineStitcherTest {
         LineStitcher.Settled keep = new LineStitcher.Settled() {
             @Override
             public void stitched(Scanline v, Scanline stitched, StitchSource source) {
-                out.add(new Object[] {stitched, source});
+                out.add(new Object[] {stitched, source, null});
+            }
+
+            @Override
+            public void factored(StitchedPair pair) { // the line built here, from the pair's VNIR line and source
+                out.add(new Object[] {pair.stitched(), pair.source(), pair});
             }
 
             @Override
@@ -233,6 +239,9 @@ class LineStitcherTest {
             Scanline jl = (Scanline) b.get(i)[0];
             StitchSource src = (StitchSource) a.get(i)[1];
             assertEquals(null, b.get(i)[1]);
+            StitchedPair pair = (StitchedPair) a.get(i)[2];
+            assertTrue(pair != null && pair.source() == src && b.get(i)[2] == null, "factored lines come as pairs");
+            assertEquals(vnir.sensor().bands(), pair.sharedBands());
             assertEquals(jl, fl, "line " + i + ": the factored stitcher's line is the joined one, bit for bit");
             assertEquals(4, src.swirPixels());
             assertEquals(fl.bands() - vnir.sensor().bands(), src.bands());

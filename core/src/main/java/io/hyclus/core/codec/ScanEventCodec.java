@@ -211,14 +211,13 @@ public final class ScanEventCodec {
 
     /** A stitched pair with its stitch source (type 11): the VNIR line whole, then the source of the stitched tail. */
     private static byte[] encodeFactoredPair(StitchedPair p) {
-        Scanline v = p.vnir();
-        Scanline s = p.stitched();
+        Scanline v = p.vnir(); // the stitched line shares its fields; its values are not needed (nor built)
         StitchSource src = p.source();
         if (src.swirPixels() > 0xFFFF) {
-            throw new IllegalArgumentException("the stitch source of pair " + s.scanId() + "/" + s.lineIndex() + " has "
+            throw new IllegalArgumentException("the stitch source of pair " + v.scanId() + "/" + v.lineIndex() + " has "
                     + src.swirPixels() + " SWIR pixels, more than a factored pair holds (65535)");
         }
-        String what = "stitched pair " + s.scanId() + "/" + s.lineIndex();
+        String what = "stitched pair " + v.scanId() + "/" + v.lineIndex();
         byte[] vnir = v.readValues(r -> CompactReflectance.encode(r, v.pixels(), v.bands(), what + " (VNIR)"));
         byte[] swir = CompactReflectance.encode(src.swir(), src.swirPixels(), src.bands(), what + " (SWIR source)");
         int[] start = src.tapStart();
@@ -235,19 +234,25 @@ public final class ScanEventCodec {
         for (int t = 0; t < taps.length; t++) {
             taps[t] = (short) src.sourcePixel()[t];
         }
-        Writer w = start(160 + s.scanId().length() + vnir.length + swir.length + 2 * s.pixels() + 5 * src.pixels()
+        Writer w = start(160 + v.scanId().length() + vnir.length + swir.length + 2 * v.pixels() + 5 * src.pixels()
                 + 6 * taps.length, COMPACT_FACTORED_PAIR);
-        head(w, s);
-        w.i32(v.bands()).bytes(v.pixelFlags()).bytes(s.pixelFlags()).bytes(vnir);
+        head(w, v.scanId(), SensorKind.STITCHED, v.lineIndex(), v.encoderMicrons(), v.acquiredAt(), v.pixels(),
+                p.stitchedBands());
+        w.i32(v.bands()).bytes(v.pixelFlags()).bytes(p.stitchedFlags()).bytes(vnir);
         w.i32(src.swirPixels()).i32(src.bands()).bytes(swir).f32s(src.gains()).bytes(counts).u16s(taps)
                 .f32s(src.weight());
         return w.toBytes();
     }
 
     private static void head(Writer w, Scanline l) {
-        w.str(l.scanId()).str(l.camera().name()).i64(l.lineIndex()).i64(l.encoderMicrons());
-        instant(w, l.acquiredAt());
-        w.i32(l.pixels()).i32(l.bands());
+        head(w, l.scanId(), l.camera(), l.lineIndex(), l.encoderMicrons(), l.acquiredAt(), l.pixels(), l.bands());
+    }
+
+    private static void head(Writer w, String scanId, SensorKind camera, long line, long encoder, Instant time,
+                             int pixels, int bands) {
+        w.str(scanId).str(camera.name()).i64(line).i64(encoder);
+        instant(w, time);
+        w.i32(pixels).i32(bands);
     }
 
     /** The fields every scanline type starts with, in their encoded order. */
@@ -344,14 +349,13 @@ public final class ScanEventCodec {
             sourcePixel[t] = taps[t] & 0xFFFF;
         }
         StitchSource source = new StitchSource(swirPixels, tailBands, swir, gains, start, sourcePixel, weights);
-        float[] stitched = new float[h.pixels() * h.bands()];
-        for (int p = 0; p < h.pixels(); p++) {
-            System.arraycopy(vnir, p * vnirBands, stitched, p * h.bands(), vnirBands);
-        }
-        source.tail(stitched, h.bands(), vnirBands);
         Scanline v = Scanline.owning(h.scanId(), SensorKind.VNIR, h.line(), h.encoder(), h.time(), h.pixels(), vnirBands,
                 vnir, vnirFlags);
-        return new StitchedPair(v, h.with(stitched, stitchedFlags), vnirBands, source);
+        if (stitchedFlags.length != 0 && stitchedFlags.length != h.pixels()) {
+            throw new CodecException(where + ": " + stitchedFlags.length + " stitched pixel flags for " + h.pixels()
+                    + " pixels");
+        }
+        return StitchedPair.factored(v, stitchedFlags, source); // the stitched line: VNIR bands, then the source's tail
     }
 
     private static Scanline decodeLine(Reader r, boolean flagged) {

@@ -140,7 +140,8 @@ public final class Scanline implements ScanEvent {
         return pixelFlags.length == 0 ? 0 : pixelFlags[pixel];
     }
 
-    private static boolean allZero(byte[] flags) {
+    /** True when no flag is set (an empty array too). */
+    static boolean allZero(byte[] flags) {
         for (byte f : flags) {
             if (f != 0) {
                 return false;

@@ -12,8 +12,9 @@ import java.util.Arrays;
  * So the stitched line's {@code pixels × bands} tail values are a function of {@code swirPixels × bands} SWIR values,
  * and a stitched pair can carry those instead: 384 instead of 1,024 spectra with the reference cameras.
  *
- * <p>{@link #tail} computes the tail from them. The stitcher fills its stitched lines with it, so a line made with a
- * source is, bit for bit, what its source gives ({@link StitchedPair} checks it on a few pixels).
+ * <p>{@link #tail} computes the tail from them, the only code that does: a {@link StitchedPair#factored} pair (the
+ * stitcher's and the decoder's) builds its stitched line with it, so the line is, bit for bit, what its source gives; a
+ * pair given both lines checks it on a few pixels.
  *
  * @param swirPixels  SWIR pixels in {@code swir}
  * @param bands       tail bands: the stitched bands that follow the VNIR bands

@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +119,39 @@ class FactoredPairCodecTest {
         assertTrue(Arrays.equals(bytes, ScanEventCodec.encodeCompact(back)), "re-encoding a decoded pair");
         int typeTen = ScanEventCodec.encodeCompact(new StitchedPair(p.vnir(), p.stitched(), VNIR_BANDS)).length;
         assertTrue(bytes.length < typeTen, bytes.length + " bytes against " + typeTen + " for type 10");
+    }
+
+    @Test
+    void lazyPair_encodedWithoutItsLine_asTheBuiltPair_buildsTheLineItsSourceGivesOnce() {
+        StitchSource src = source(5);
+        StitchedPair built = pair(src, 6);
+        byte[] flags = built.stitched().pixelFlags();
+        StitchedPair lazy = StitchedPair.factored(built.vnir(), flags.clone(), src);
+        assertEquals(VNIR_BANDS + TAIL, lazy.stitchedBands());
+        assertArrayEquals(flags, lazy.stitchedFlags());
+        assertEquals(VNIR_BANDS, lazy.sharedBands());
+        assertArrayEquals(ScanEventCodec.encodeCompact(built), ScanEventCodec.encodeCompact(lazy));
+        Scanline s = lazy.stitched();
+        assertSame(s, lazy.stitched(), "built once");
+        assertEquals(built.stitched(), s); // every value bit for bit, and the flags
+        assertEquals(built, lazy);
+        assertEquals(built.hashCode(), lazy.hashCode());
+        assertEquals(PixelFlags.NOT_COVERED, s.flags(PIXELS - 1));
+        // decoding gives a lazy pair too: equal to the built pair's decoding
+        StitchedPair back = (StitchedPair) ScanEventCodec.decode(ScanEventCodec.encodeCompact(lazy), "lazy");
+        assertEquals(ScanEventCodec.decode(ScanEventCodec.encodeCompact(built), "built"), back);
+        // no flag set is no flags, as a line has them
+        assertEquals(0, StitchedPair.factored(built.vnir(), new byte[PIXELS], src).stitchedFlags().length);
+        // parts that do not fit, named
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StitchedPair.factored(built.vnir(), new byte[3], src));
+        assertTrue(e.getMessage().contains("scan scan-f line 9") && e.getMessage().contains("3 stitched pixel flags"),
+                e.getMessage());
+        Scanline narrow = new Scanline("scan-f", SensorKind.VNIR, 9, 77_000, AT, PIXELS - 1, VNIR_BANDS,
+                new float[(PIXELS - 1) * VNIR_BANDS]);
+        e = assertThrows(IllegalArgumentException.class, () -> StitchedPair.factored(narrow, new byte[0], src));
+        assertTrue(e.getMessage().contains("stitch source of " + PIXELS + " pixels"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> StitchedPair.factored(built.stitched(), flags, src));
     }
 
     @Test
