@@ -73,11 +73,8 @@ public final class LineStitcher {
 
     /** What becomes of each VNIR line the stitcher takes, told in the order the lines came. */
     public interface Settled {
-        /**
-         * {@code vnir} was stitched: {@code stitched} is its stitched line, with {@code source} when it was made from one
-         * (the default {@link #factored}), else null.
-         */
-        void stitched(Scanline vnir, Scanline stitched, StitchSource source);
+        /** {@code vnir} was stitched: {@code stitched} is its stitched line. */
+        void stitched(Scanline vnir, Scanline stitched);
 
         /**
          * {@code pair.vnir()} was stitched on a grid that lets the SWIR tail be factored ({@link #factored()}): the pair
@@ -85,7 +82,7 @@ public final class LineStitcher {
          * is built and handed to {@link #stitched}.
          */
         default void factored(StitchedPair pair) {
-            stitched(pair.vnir(), pair.stitched(), pair.source());
+            stitched(pair.vnir(), pair.stitched());
         }
 
         /** {@code vnir} gets no stitched line: no SWIR line within the edge tolerance, or its position went back. */
@@ -213,7 +210,7 @@ public final class LineStitcher {
     static Settled only(Consumer<Scanline> sink) {
         return new Settled() {
             @Override
-            public void stitched(Scanline vnir, Scanline stitched, StitchSource source) {
+            public void stitched(Scanline vnir, Scanline stitched) {
                 sink.accept(stitched);
             }
 
@@ -340,7 +337,7 @@ public final class LineStitcher {
             return;
         }
         sink.stitched(v, Scanline.owning(v.scanId(), SensorKind.STITCHED, v.lineIndex(), v.encoderMicrons(),
-                v.acquiredAt(), flags.length, outBands, out, flags), null);
+                v.acquiredAt(), flags.length, outBands, out, flags));
     }
 
     /**

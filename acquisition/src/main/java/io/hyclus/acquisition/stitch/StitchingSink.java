@@ -6,7 +6,6 @@ import io.hyclus.core.scan.ScanCompleted;
 import io.hyclus.core.scan.ScanEvent;
 import io.hyclus.core.scan.ScanStarted;
 import io.hyclus.core.scan.Scanline;
-import io.hyclus.core.scan.StitchSource;
 import io.hyclus.core.scan.StitchedPair;
 import io.hyclus.core.spectral.SensorKind;
 import org.slf4j.Logger;
@@ -45,8 +44,8 @@ public final class StitchingSink implements ScanEventSink {
     /** Passes each settled VNIR line on, with its stitched line as a pair when the two share bands. */
     private final LineStitcher.Settled pairs = new LineStitcher.Settled() {
         @Override
-        public void stitched(Scanline vnir, Scanline stitched, StitchSource source) {
-            delegate.publish(new StitchedPair(vnir, stitched, stitcher.sharedBands(), source));
+        public void stitched(Scanline vnir, Scanline stitched) {
+            delegate.publish(new StitchedPair(vnir, stitched, stitcher.sharedBands()));
         }
 
         @Override

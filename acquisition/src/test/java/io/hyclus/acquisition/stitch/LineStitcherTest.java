@@ -199,8 +199,8 @@ class LineStitcherTest {
         List<Object[]> out = new ArrayList<>();
         LineStitcher.Settled keep = new LineStitcher.Settled() {
             @Override
-            public void stitched(Scanline v, Scanline stitched, StitchSource source) {
-                out.add(new Object[] {stitched, source, null});
+            public void stitched(Scanline v, Scanline stitched) {
+                out.add(new Object[] {stitched, null, null});
             }
 
             @Override

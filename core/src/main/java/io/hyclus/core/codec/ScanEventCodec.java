@@ -351,11 +351,9 @@ public final class ScanEventCodec {
         StitchSource source = new StitchSource(swirPixels, tailBands, swir, gains, start, sourcePixel, weights);
         Scanline v = Scanline.owning(h.scanId(), SensorKind.VNIR, h.line(), h.encoder(), h.time(), h.pixels(), vnirBands,
                 vnir, vnirFlags);
-        if (stitchedFlags.length != 0 && stitchedFlags.length != h.pixels()) {
-            throw new CodecException(where + ": " + stitchedFlags.length + " stitched pixel flags for " + h.pixels()
-                    + " pixels");
-        }
-        return StitchedPair.factored(v, stitchedFlags, source); // the stitched line: VNIR bands, then the source's tail
+        StitchedPair pair = StitchedPair.factored(v, stitchedFlags, source);
+        pair.stitched(); // built here, so that a tail that is not finite (a corrupt gain) is refused as this record
+        return pair;
     }
 
     private static Scanline decodeLine(Reader r, boolean flagged) {

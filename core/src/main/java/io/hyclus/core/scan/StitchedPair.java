@@ -144,7 +144,7 @@ public final class StitchedPair implements ScanEvent {
         }
         source.tail(out, stitchedBands, vBands);
         return Scanline.owning(vnir.scanId(), SensorKind.STITCHED, vnir.lineIndex(), vnir.encoderMicrons(),
-                vnir.acquiredAt(), vnir.pixels(), stitchedBands, out, stitchedFlags.clone());
+                vnir.acquiredAt(), vnir.pixels(), stitchedBands, out, stitchedFlags); // never changed: shared
     }
 
     /** How many leading bands of every pixel the two lines hold alike. */

@@ -137,7 +137,7 @@ class FactoredPairCodecTest {
         assertEquals(built, lazy);
         assertEquals(built.hashCode(), lazy.hashCode());
         assertEquals(PixelFlags.NOT_COVERED, s.flags(PIXELS - 1));
-        // decoding gives a lazy pair too: equal to the built pair's decoding
+        // decoded: equal to the built pair's decoding
         StitchedPair back = (StitchedPair) ScanEventCodec.decode(ScanEventCodec.encodeCompact(lazy), "lazy");
         assertEquals(ScanEventCodec.decode(ScanEventCodec.encodeCompact(built), "built"), back);
         // no flag set is no flags, as a line has them
@@ -152,6 +152,21 @@ class FactoredPairCodecTest {
         e = assertThrows(IllegalArgumentException.class, () -> StitchedPair.factored(narrow, new byte[0], src));
         assertTrue(e.getMessage().contains("stitch source of " + PIXELS + " pixels"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> StitchedPair.factored(built.stitched(), flags, src));
+    }
+
+    @Test
+    void gainThatOverflowsTheTail_refusedWhenDecoded_namingTheRecord() {
+        StitchSource good = source(7);
+        float[] swir = good.swir().clone();
+        Arrays.fill(swir, 0, TAIL, 3f); // SWIR pixel 0, the only tap of stitched pixel 0
+        float[] gains = good.gains().clone();
+        gains[0] = Float.MAX_VALUE; // finite, but times 3 it is not
+        StitchSource bad = new StitchSource(SWIR_PIXELS, TAIL, swir, gains, good.tapStart(), good.sourcePixel(),
+                good.weight());
+        byte[] bytes = ScanEventCodec.encodeCompact(StitchedPair.factored(pair(good, 8).vnir(), new byte[0], bad));
+        CodecException e = assertThrows(CodecException.class, () -> ScanEventCodec.decode(bytes, "topic/0/99"));
+        assertTrue(e.getMessage().startsWith("topic/0/99") && e.getMessage().contains("scan-f/9")
+                && e.getMessage().contains("non-finite"), e.getMessage());
     }
 
     @Test
